@@ -1,0 +1,1 @@
+"""The rule engine: descriptors, kinds, loading, running and suppression."""

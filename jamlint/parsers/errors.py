@@ -18,6 +18,7 @@ class ProblemKind(str, Enum):
     EMPTY = "empty"  # JAM905: zero bytes, or no text at all
     TOO_LARGE = "too_large"  # JAM906: over a size or page limit
     ENCODING = "encoding"  # JAM907: text in an encoding that cannot be recognised
+    NO_DOCUMENTS = "no_documents"  # JAM910: a directory with no file jamlint can read
 
 
 class DocumentError(Exception):

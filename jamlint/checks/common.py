@@ -1,0 +1,80 @@
+"""Small helpers shared by the Python checks: spans within sentences, section membership."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib.resources import files
+
+from jamlint.model import Block, BlockKind, Document, Section, SectionKind
+from jamlint.nlp.types import AnnotatedBlock, Sentence, TextSpan
+
+BODY_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+# Sections whose numbers are references, not statements (lists of documents and addressees).
+NON_STATEMENT_SECTIONS = (SectionKind.DECISION_BASIS, SectionKind.DISTRIBUTION)
+
+
+def within(span: TextSpan, sentence: Sentence) -> bool:
+    return sentence.span.start <= span.start < sentence.span.end
+
+
+def spans_in(spans: Iterable[TextSpan], sentence: Sentence) -> list[TextSpan]:
+    return [s for s in spans if within(s, sentence)]
+
+
+def phrases(ab: AnnotatedBlock, name: str) -> tuple[TextSpan, ...]:
+    return ab.phrases.get(name, ())
+
+
+def has_phrase(ab: AnnotatedBlock, name: str, sentence: Sentence | None = None) -> bool:
+    found = phrases(ab, name)
+    if sentence is None:
+        return bool(found)
+    return any(within(s, sentence) for s in found)
+
+
+def overlaps(a: TextSpan, b: TextSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def sex_terms_in(ab: AnnotatedBlock, sentence: Sentence | None = None) -> list[TextSpan]:
+    """Sex terms that are not part of a gender-blind phrase ("oavsett kön")."""
+    blind = phrases(ab, "gender_blind")
+    terms = ab.sex_terms if sentence is None else spans_in(ab.sex_terms, sentence)
+    return [t for t in terms if not any(overlaps(t, b) for b in blind)]
+
+
+def in_sections_of_kind(doc: Document, block: Block, kinds: Iterable[SectionKind]) -> bool:
+    """True when the block's section, or any section above it, has one of `kinds`."""
+    wanted = set(kinds)
+    idx = block.section
+    while idx is not None:
+        sec = doc.sections[idx]
+        if wanted.intersection(sec.kinds):
+            return True
+        idx = sec.parent
+    return False
+
+
+def is_statement_block(doc: Document, block: Block) -> bool:
+    """A body block whose numbers are statements (not a heading, list of attachments …)."""
+    return block.kind in BODY_KINDS and not in_sections_of_kind(doc, block, NON_STATEMENT_SECTIONS)
+
+
+def content_blocks(doc: Document, section: Section) -> Iterator[Block]:
+    """The blocks under a section heading (subsections included), without the heading."""
+    for block in doc.blocks_in(section):
+        if block.index != section.heading_block:
+            yield block
+
+
+@cache
+def lexicon_lines(name: str) -> tuple[str, ...]:
+    """Entries of rules/lexicons/<name>.txt (one a line, '#' comments)."""
+    text = files("jamlint._rules").joinpath("lexicons", f"{name}.txt").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return tuple(out)

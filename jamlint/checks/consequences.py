@@ -1,0 +1,361 @@
+"""Checks for SKR item 7: are the consequences for women and men, girls and boys described?
+
+The gender description is judged on the whole document: a gender section (any heading of the
+gender family, rules/sections.yaml) is read sentence by sentence, and a description written
+elsewhere — a document with no gender heading whose background says how the decision affects
+women and men — counts too. One shared analysis (`gender_analysis`) is computed per document and
+read by every rule here, so the rules agree with each other:
+
+- a section sentence is *substantive* when it names the sexes and says something about them
+  (a difference, an effect, figures) without being a gender-blind formula ("oavsett kön");
+- a section is *motivated not relevant* when a claim of no consequences comes with a reason
+  that is not itself gender-blind;
+- outside gender sections, a sentence counts when it names the sexes, refers to the decision or
+  its target group, and says how they are affected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict
+
+from jamlint.checks.common import (
+    content_blocks,
+    has_phrase,
+    lexicon_lines,
+    phrases,
+    sex_terms_in,
+    within,
+)
+from jamlint.engine.kinds.sections import (
+    boilerplate_sentence,
+    has_reason,
+    heading_hit,
+    sentence_hit,
+)
+from jamlint.engine.rule import Check, Hit, RuleContext
+from jamlint.model import Block, BlockKind, Section, SectionKind
+from jamlint.nlp.types import AnnotatedBlock, Sentence
+
+GENDER_BLIND = "gender_blind"
+NOT_RELEVANT = "not_relevant"
+MOTIVATION = "motivation"
+ANALYSIS = "analysis_cues"
+DECISION = "decision_refs"
+EFFECT = "effect_verbs"
+GOALS = "equality_goals"
+INTERSECTIONAL = "intersectional"
+PROMPTS = "placeholder_prompts"
+MIN_REASON_WORDS = 3
+# a template prompt in brackets: "[Beskriv konsekvenser för kvinnor och män …]"
+PLACEHOLDER = re.compile(r"[\[<](?:Beskriv|Ange|Skriv|Fyll|Redogör|Klicka|Infoga)[^\]>\n]*[\]>]")
+_WORD = re.compile(r"\w+")
+
+
+class Verdict(str, Enum):
+    EMPTY = "empty"
+    ANALYSIS = "analysis"
+    MOTIVATED = "motivated"
+    GENDER_BLIND = "gender_blind"
+    NOT_RELEVANT = "not_relevant"
+    SUPERFICIAL = "superficial"
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    block: int
+    sentence: Sentence
+
+    @property
+    def text(self) -> str:
+        return self.sentence.span.text
+
+
+@dataclass(frozen=True)
+class GenderSection:
+    section: Section
+    sentences: tuple[SentenceRef, ...]
+    verdict: Verdict
+    evidence: SentenceRef | None  # the sentence a finding quotes
+
+
+@dataclass
+class GenderAnalysis:
+    sections: list[GenderSection] = field(default_factory=list)
+    body: list[SentenceRef] = field(default_factory=list)  # descriptions outside gender sections
+
+    @property
+    def has_description(self) -> bool:
+        ok = (Verdict.ANALYSIS, Verdict.MOTIVATED)
+        return bool(self.body) or any(s.verdict in ok for s in self.sections)
+
+    @property
+    def analysis_refs(self) -> list[SentenceRef]:
+        """All sentences of a real analysis: good gender sections and body descriptions."""
+        refs = list(self.body)
+        for s in self.sections:
+            if s.verdict is Verdict.ANALYSIS:
+                refs.extend(s.sentences)
+        return refs
+
+
+def _words_after(text: str, end: int) -> int:
+    return len(_WORD.findall(text[end:]))
+
+
+def is_gender_blind(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    return has_phrase(ab, GENDER_BLIND, sent)
+
+
+def is_substantive(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """Names the sexes and says something about them, without a gender-blind formula."""
+    if not sex_terms_in(ab, sent) or has_phrase(ab, NOT_RELEVANT, sent):
+        return False
+    said = (
+        has_phrase(ab, ANALYSIS, sent)
+        or has_phrase(ab, EFFECT, sent)
+        or any(q.sex and within(q.span, sent) for q in ab.quantities)
+    )
+    if not said:
+        return False
+    if is_gender_blind(ab, sent):
+        # "både kvinnor och män … men kvinnor går oftare": a difference beats the formula
+        return has_phrase(ab, ANALYSIS, sent) and len(sex_terms_in(ab, sent)) >= 2 and any(
+            t.text.lower() not in _blind_words(ab, sent) for t in sex_terms_in(ab, sent)
+        )
+    return True
+
+
+def _blind_words(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
+    out: set[str] = set()
+    for span in phrases(ab, GENDER_BLIND):
+        if within(span, sent):
+            out.update(w.lower() for w in _WORD.findall(span.text))
+    return out
+
+
+def is_motivated(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A reason of a recognised kind, not itself gender-blind ("… eftersom det gäller alla
+    oavsett kön" is no reason)."""
+    return not is_gender_blind(ab, sent) and has_reason(ab, sent, MOTIVATION, MIN_REASON_WORDS)
+
+
+def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A consequence description written in the background or assessment."""
+    return (
+        is_substantive(ab, sent)
+        and has_phrase(ab, DECISION, sent)
+        and (has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent))
+    )
+
+
+def _weak_heading(title: str) -> bool:
+    norm = title.lower().strip()
+    return any(re.search(p, norm) for p in lexicon_lines("gender_headings_weak"))
+
+
+def _mentions_gender(ctx: RuleContext, blocks: list[Block]) -> bool:
+    for block in blocks:
+        ab = ctx.blocks[block.index]
+        if sex_terms_in(ab) or re.search(r"jämställd|\bkön", block.text, re.IGNORECASE):
+            return True
+    return False
+
+
+def _sentences(ctx: RuleContext, blocks: list[Block]) -> list[SentenceRef]:
+    refs = []
+    for block in blocks:
+        if block.kind in (BlockKind.TABLE, BlockKind.HEADING):
+            continue
+        ab = ctx.blocks[block.index]
+        holes = [m.span() for m in PLACEHOLDER.finditer(block.text)]
+        holes.extend((p.start, p.end) for p in phrases(ab, PROMPTS))
+        for s in ab.sentences:
+            if not s.span.text.strip() or _covered(s, holes):
+                continue
+            refs.append(SentenceRef(block.index, s))
+    return refs
+
+
+def _covered(sent: Sentence, holes: list[tuple[int, int]]) -> bool:
+    """A sentence that is (mostly) a template prompt is not content."""
+    inside = sum(max(0, min(e, sent.span.end) - max(s, sent.span.start)) for s, e in holes)
+    return inside >= 0.5 * len(sent.span.text.strip())
+
+
+def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, SentenceRef | None]:
+    if not refs:
+        return Verdict.EMPTY, None
+    first: dict[Verdict, SentenceRef] = {}
+    for ref in refs:
+        ab = ctx.blocks[ref.block]
+        s = ref.sentence
+        if is_substantive(ab, s):
+            first.setdefault(Verdict.ANALYSIS, ref)
+        if is_motivated(ab, s):
+            first.setdefault(Verdict.MOTIVATED, ref)
+        if is_gender_blind(ab, s):
+            first.setdefault(Verdict.GENDER_BLIND, ref)
+    for verdict in (Verdict.ANALYSIS, Verdict.MOTIVATED, Verdict.GENDER_BLIND):
+        if verdict in first:
+            return verdict, first[verdict]
+    pairs = [(ctx.blocks[r.block], r.sentence) for r in refs]
+    claim = boilerplate_sentence(pairs, NOT_RELEVANT, MOTIVATION, 2, MIN_REASON_WORDS)
+    if claim is not None:
+        ab, sent = claim
+        return Verdict.NOT_RELEVANT, SentenceRef(ab.block.index, sent)
+    return Verdict.SUPERFICIAL, refs[0]
+
+
+def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
+    return ctx.memo("gender_analysis", lambda: _analyse(ctx))
+
+
+def _analyse(ctx: RuleContext) -> GenderAnalysis:
+    doc = ctx.document
+    result = GenderAnalysis()
+    in_gender: set[int] = set()
+    for section in ctx.sections_of_kind(SectionKind.GENDER):
+        if section.heading_block is None:
+            continue
+        blocks = list(content_blocks(doc, section))
+        if _weak_heading(section.title) and not _mentions_gender(ctx, blocks):
+            continue
+        in_gender.update(b.index for b in blocks)
+        in_gender.add(section.heading_block)
+        refs = _sentences(ctx, blocks)
+        verdict, evidence = _judge(ctx, refs)
+        result.sections.append(GenderSection(section, tuple(refs), verdict, evidence))
+    for ab in ctx.blocks:
+        block = ab.block
+        if block.index in in_gender or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        for s in ab.sentences:
+            if describes_outside_section(ab, s):
+                result.body.append(SentenceRef(block.index, s))
+    return result
+
+
+class _VerdictRule(Check):
+    """Reports the gender sections that got one of `verdicts`."""
+
+    verdicts: tuple[Verdict, ...] = ()
+    requires = ("sentences", "sex_terms", "phrases")
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        for gs in gender_analysis(ctx).sections:
+            if gs.verdict not in self.verdicts:
+                continue
+            if gs.evidence is None:
+                yield heading_hit(gs.section)
+            else:
+                yield sentence_hit(ctx.blocks[gs.evidence.block], gs.evidence.sentence)
+
+
+class GenderDescriptionMissing(Check):
+    """JAM101: no description of consequences for women and men anywhere in the document."""
+
+    requires = ("sentences", "sex_terms", "phrases")
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        analysis = gender_analysis(ctx)
+        if not analysis.has_description and not analysis.sections:
+            yield Hit(block=None, excerpt="")
+
+
+class GenderBlindClaim(_VerdictRule):
+    """JAM103: the gender section only repeats a gender-blind formula or says nothing concrete."""
+
+    verdicts = (Verdict.GENDER_BLIND, Verdict.SUPERFICIAL)
+
+
+class ChildrenWithoutGirlsBoys(Check):
+    """JAM106: the decision concerns children, and girls and boys are never described."""
+
+    class Options(BaseModel):
+        model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+        min_mentions: int = 3
+        girls_boys_prefixes: tuple[str, ...] = ("flick", "pojk", "tjej", "kill", "dött", "dotter", "son")
+
+    requires = ("lemmas", "sex_terms")
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        children_sections = [
+            s for s in ctx.sections_of_kind(SectionKind.CHILDREN) if s.heading_block is not None
+        ]
+        mentions = sum(self._child_mentions(ab) for ab in ctx.blocks if self._body(ab.block))
+        if not children_sections and mentions < self.options.min_mentions:
+            return
+        if self._girls_boys_named(ctx):
+            return
+        if children_sections:
+            yield heading_hit(children_sections[0])
+        else:
+            yield Hit(block=None, excerpt="")
+
+    @staticmethod
+    def _body(block: Block) -> bool:
+        return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
+
+    @staticmethod
+    def _child_mentions(ab: AnnotatedBlock) -> int:
+        heads = lexicon_lines("children")
+        n = 0
+        for span in ab.people:
+            lemma = _lemma_at(ab, span.start) or span.text.lower()
+            if any(lemma.endswith(h) for h in heads):
+                n += 1
+        return n
+
+    def _girls_boys_named(self, ctx: RuleContext) -> bool:
+        prefixes = self.options.girls_boys_prefixes
+        for ab in ctx.blocks:
+            for term in sex_terms_in(ab):
+                if term.text.lower().startswith(prefixes):
+                    return True
+        return False
+
+
+def _lemma_at(ab: AnnotatedBlock, offset: int) -> str | None:
+    doc = ab.doc
+    if doc is None:
+        return None
+    for token in doc:
+        if token.idx == offset:
+            return token.lemma_.lower() or None
+    return None
+
+
+class AnalysisLacks(Check):
+    """JAM107/JAM108: a real analysis exists but lacks something the guidance asks for.
+
+    `options.lexicon` names the phrase lexicon whose absence is reported (intersectional
+    factors, equality goals).
+    """
+
+    class Options(BaseModel):
+        model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+        lexicon: str
+
+    requires = ("sentences", "phrases")
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        analysis = gender_analysis(ctx)
+        refs = analysis.analysis_refs
+        if not refs:
+            return
+        blocks = {r.block for r in refs}
+        for gs in analysis.sections:
+            if gs.verdict is Verdict.ANALYSIS:
+                blocks.update(r.block for r in gs.sentences)
+        if any(has_phrase(ctx.blocks[b], self.options.lexicon) for b in blocks):
+            return
+        good = [gs for gs in analysis.sections if gs.verdict is Verdict.ANALYSIS]
+        if good:
+            yield heading_hit(good[0].section)
+        else:
+            yield Hit(block=None, excerpt="")

@@ -1,0 +1,175 @@
+"""Running the enabled rules on one annotated document and turning hits into findings.
+
+The engine owns everything a check should not have to think about: which rules are enabled for
+this file, severity overrides, location, excerpt and context, suppression, and the rule that
+crashes (it becomes a JAM908 finding for this file; the other rules still run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from jamlint.engine.rule import Hit, Rule, RuleContext
+from jamlint.engine.suppress import Suppressions
+from jamlint.model import (
+    Block,
+    BlockKind,
+    Category,
+    Document,
+    Finding,
+    FindingLocation,
+    Severity,
+)
+from jamlint.model.layout import CELL_SEPARATOR, line_col
+from jamlint.nlp.types import AnnotatedBlock, AnnotatedDocument
+
+RULE_CRASHED = "JAM908"
+MAX_CONTEXT = 400
+
+
+@dataclass(frozen=True)
+class EnabledRule:
+    rule: Rule
+    severity: Severity
+
+
+def run_rules(
+    annotated: AnnotatedDocument,
+    rules: Sequence[EnabledRule],
+    suppressions: Suppressions,
+    crash_rule: Rule | None = None,
+) -> list[Finding]:
+    ctx = RuleContext(annotated)
+    findings: list[Finding] = []
+    for enabled in rules:
+        try:
+            hits = list(enabled.rule.check.check(ctx))
+        except Exception as exc:  # a crashing rule must not end the run (sqlfluff's lesson)
+            if crash_rule is not None:
+                findings.append(_crash_finding(crash_rule, enabled.rule, exc, annotated.document))
+            continue
+        findings.extend(to_finding(enabled, hit, annotated) for hit in hits)
+    findings = _drop_superseded(findings, rules)
+    findings = suppressions.apply(findings, annotated.document)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _drop_superseded(findings: list[Finding], rules: Sequence[EnabledRule]) -> list[Finding]:
+    """Apply `options.superseded-by`: only the most specific gender finding is reported."""
+    present = {f.code for f in findings}
+    drop: set[str] = set()
+    for enabled in rules:
+        if present.intersection(enabled.rule.descriptor.superseded_by):
+            drop.add(enabled.rule.code)
+    return [f for f in findings if f.code not in drop]
+
+
+def _crash_finding(crash_rule: Rule, rule: Rule, exc: Exception, doc: Document) -> Finding:
+    d = crash_rule.descriptor
+    message = d.message.format(code=rule.code, error=f"{type(exc).__name__}: {exc}")
+    return Finding(
+        code=d.code,
+        name=d.name,
+        category=d.category,
+        severity=d.severity,
+        message=message,
+        location=document_location(doc),
+    )
+
+
+def title_block(doc: Document) -> Block | None:
+    """Where document-level findings are anchored: the first heading, else the first block."""
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING:
+            return block
+    return doc.blocks[0] if doc.blocks else None
+
+
+def document_location(doc: Document) -> FindingLocation:
+    block = title_block(doc)
+    if block is None:
+        return FindingLocation()
+    return FindingLocation(
+        page=block.page, paragraph=block.paragraph, line=block.line, column=block.column
+    )
+
+
+def to_finding(enabled: EnabledRule, hit: Hit, annotated: AnnotatedDocument) -> Finding:
+    d = enabled.rule.descriptor
+    doc = annotated.document
+    message = hit.message or d.message
+    if hit.block is None:
+        anchor = title_block(doc)
+        return Finding(
+            code=d.code,
+            name=d.name,
+            category=d.category,
+            severity=enabled.severity,
+            message=message,
+            location=document_location(doc),
+            excerpt=hit.excerpt or "",
+            context=hit.context if hit.context is not None else (anchor.text if anchor else ""),
+        )
+    ab = annotated.blocks[hit.block]
+    block = ab.block
+    excerpt = hit.excerpt if hit.excerpt is not None else block.text[hit.start : hit.end]
+    line, column = line_col(block, hit.start)
+    section = " > ".join(doc.section_path(block)) or None
+    return Finding(
+        code=d.code,
+        name=d.name,
+        category=d.category,
+        severity=enabled.severity,
+        message=message,
+        location=FindingLocation(
+            page=block.page, paragraph=block.paragraph, line=line, column=column, section=section
+        ),
+        excerpt=excerpt,
+        context=hit.context if hit.context is not None else context_of(ab, hit, annotated),
+    )
+
+
+def context_of(ab: AnnotatedBlock, hit: Hit, annotated: AnnotatedDocument) -> str:
+    """The sentence around the hit, or the table row for a cell."""
+    block = ab.block
+    if block.kind is BlockKind.TABLE_CELL and block.table_index is not None:
+        table = annotated.document.blocks[block.table_index].table
+        if table is not None and block.row is not None:
+            return CELL_SEPARATOR.join(table.rows[block.row])
+    if block.kind is BlockKind.TABLE:
+        line_start = block.text.rfind("\n", 0, hit.start) + 1
+        line_end = block.text.find("\n", hit.start)
+        return block.text[line_start : line_end if line_end >= 0 else None]
+    sentence = ab.sentence_at(hit.start)
+    text = sentence.span.text if sentence is not None else block.text
+    return _clip(" ".join(text.split()))
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_CONTEXT else text[: MAX_CONTEXT - 1] + "…"
+
+
+def document_finding(rule: Rule, message: str, doc_path: str) -> Finding:
+    """A JAM9xx finding for a file that could not be linted."""
+    d = rule.descriptor
+    return Finding(
+        code=d.code,
+        name=d.name,
+        category=Category.DOCUMENT,
+        severity=d.severity,
+        message=message,
+        location=FindingLocation(),
+    )
+
+
+def enabled_rules(
+    rules: Iterable[Rule], is_on, severity_overrides: dict[str, Severity]
+) -> list[EnabledRule]:
+    out = []
+    for rule in rules:
+        if rule.descriptor.kind == "document-problem" or not is_on(rule):
+            continue
+        out.append(EnabledRule(rule, severity_overrides.get(rule.code, rule.descriptor.severity)))
+    return out
