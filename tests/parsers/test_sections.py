@@ -1,0 +1,75 @@
+"""The sectioniser: section tree, paths and kinds from heading variants in rules/."""
+
+import pytest
+
+from jamlint.model import Block, BlockKind, SectionKind
+from jamlint.model.layout import finalize
+from jamlint.parsers.sections import HeadingClassifier, display_heading, sectionise
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return HeadingClassifier.load()
+
+
+@pytest.mark.parametrize(
+    ("heading", "kinds"),
+    [
+        ("Förslag till beslut", {SectionKind.PROPOSAL}),
+        ("Förslag till beslut i Byggnadsnämnden", {SectionKind.PROPOSAL}),
+        ("Sammanfattning av ärendet", {SectionKind.SUMMARY}),
+        ("Beskrivning av ärendet", {SectionKind.BACKGROUND}),
+        ("3. Konsekvenser", {SectionKind.CONSEQUENCES}),
+        ("3.2 Jämställdhet", {SectionKind.GENDER}),
+        ("Jämställdhetsanalys:", {SectionKind.GENDER}),
+        ("Konsekvenser för jämställdhet", {SectionKind.CONSEQUENCES, SectionKind.GENDER}),
+        ("Könskonsekvensbeskrivning", {SectionKind.CONSEQUENCES, SectionKind.GENDER}),
+        ("Jämställdhets- och jämlikhetsperspektiv", {SectionKind.GENDER}),
+        ("Konsekvenser för kvinnor och män, flickor och pojkar", {SectionKind.CONSEQUENCES, SectionKind.GENDER}),
+        ("Barnperspektiv", {SectionKind.CHILDREN}),
+        ("Barnkonsekvensanalys", {SectionKind.CHILDREN, SectionKind.CONSEQUENCES}),
+        ("Ekonomiska konsekvenser", {SectionKind.ECONOMY, SectionKind.CONSEQUENCES}),
+        ("Miljö", {SectionKind.ENVIRONMENT}),
+        ("Folkhälsa", {SectionKind.PUBLIC_HEALTH}),
+        ("Beslutsunderlag", {SectionKind.DECISION_BASIS}),
+        ("Beslutet skickas till", {SectionKind.DISTRIBUTION}),
+        ("Expediera till:", {SectionKind.DISTRIBUTION}),
+        ("Förvaltningens bedömning", {SectionKind.ASSESSMENT}),
+        ("Skolskjuts i Norrby", set()),
+    ],
+)
+def test_heading_kinds(classifier, heading, kinds):
+    assert set(classifier.classify(heading)) == kinds
+
+
+def test_extra_headings_from_config():
+    c = HeadingClassifier.load({"gender": ["^likvärdighet"]})
+    assert SectionKind.GENDER in c.classify("Likvärdighet mellan könen")
+
+
+def test_display_heading_strips_numbering_and_colon():
+    assert display_heading("3.2 Jämställdhet:") == "Jämställdhet"
+
+
+def test_section_tree(classifier):
+    blocks = finalize(
+        [
+            Block(kind=BlockKind.PARAGRAPH, text="Socialnämnden"),
+            Block(kind=BlockKind.HEADING, text="Utökad hemtjänst", level=1),
+            Block(kind=BlockKind.HEADING, text="Konsekvenser", level=2),
+            Block(kind=BlockKind.HEADING, text="Jämställdhet", level=3),
+            Block(kind=BlockKind.PARAGRAPH, text="Kvinnor påverkas mest."),
+            Block(kind=BlockKind.HEADING, text="Beslutsunderlag", level=2),
+            Block(kind=BlockKind.PARAGRAPH, text="Tjänsteskrivelse."),
+        ]
+    )
+    blocks, sections = sectionise(blocks, classifier)
+    assert [b.section for b in blocks] == [0, 1, 2, 3, 3, 4, 4]
+    gender = sections[3]
+    assert gender.kinds == (SectionKind.GENDER,)
+    assert (gender.start, gender.end, gender.parent) == (3, 5, 2)
+    assert sections[2].end == 5 and sections[1].end == 7
+    from jamlint.model import Document, DocFormat
+
+    doc = Document(path="x", format=DocFormat.TEXT, blocks=blocks, sections=sections)
+    assert doc.section_path(blocks[4]) == ("Utökad hemtjänst", "Konsekvenser", "Jämställdhet")
