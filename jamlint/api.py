@@ -32,7 +32,7 @@ from jamlint.model import (
 )
 from jamlint.parsers.errors import DocumentError, ProblemKind
 from jamlint.parsers.limits import Limits
-from jamlint.parsers.load import STDIN, load_document
+from jamlint.parsers.load import STDIN, parse_bytes, read_input
 from jamlint.parsers.sections import HeadingClassifier
 from jamlint.selection import is_enabled, per_file_ignored
 
@@ -100,8 +100,11 @@ class Linter:
 
     config: Config = field(default_factory=Config)
     rules: RuleSet | None = None
+    use_cache: bool = False
+    cache_dir: Path | None = None
     _pipeline: Any = None
     _classifier: HeadingClassifier | None = None
+    _cache: Any = None
 
     def __post_init__(self) -> None:
         if self.rules is None:
@@ -114,6 +117,11 @@ class Linter:
             for r in self.rules.rules
             if r.descriptor.kind == "document-problem"
         }
+        if self.use_cache:
+            from jamlint.cache import ResultCache, default_cache_dir, ruleset_fingerprint
+
+            salt = ruleset_fingerprint(tuple(self.config.rules)) + self.config.model_dump_json()
+            self._cache = ResultCache(self.cache_dir or default_cache_dir(), salt)
 
     @property
     def limits(self) -> Limits:
@@ -149,7 +157,28 @@ class Linter:
 
     def lint_file(self, path: str) -> FileResult:
         try:
-            document = load_document(path, self.limits, self._classifier)
+            data = read_input(path, self.limits)
+        except DocumentError as exc:
+            return self._problem_result(path, exc.kind, exc.message)
+        key = None
+        if self._cache is not None and path != STDIN:
+            from jamlint.engine.suppress import sidecar_path
+
+            side = sidecar_path(path)
+            sidecar = side.read_bytes() if side.is_file() else b""
+            enabled = tuple(e.rule.code for e in self.rules_for(path))
+            key = self._cache.key(data, sidecar, enabled)
+            cached = self._cache.get(key, path)
+            if cached is not None:
+                return cached
+        result = self._lint_bytes(data, path)
+        if key is not None:
+            self._cache.put(key, result)
+        return result
+
+    def _lint_bytes(self, data: bytes, path: str) -> FileResult:
+        try:
+            document = parse_bytes(data, path, self.limits, self._classifier)
         except DocumentError as exc:
             return self._problem_result(path, exc.kind, exc.message)
         except Exception as exc:  # a parser bug on one file must not end the run
@@ -233,17 +262,78 @@ def lint_paths(
     config: Config | None = None,
     linter: Linter | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    jobs: int = 1,
+    use_cache: bool = False,
+    on_start: Callable[[int], None] | None = None,
 ) -> RunResult:
-    """Lint files and directories; `on_file` is called after each file (for progress)."""
+    """Lint files and directories; `on_file` is called after each file (for progress).
+
+    With `jobs` > 1 the files are spread over worker processes, each building its own linter
+    and NLP pipeline once. `on_start` is told how many files there are.
+    """
     config = config or Config()
-    linter = linter or Linter(config)
-    results: list[FileResult] = []
-    for target in collect_targets(paths, config):
-        result = linter.lint_target(target)
-        results.append(result)
-        if on_file is not None:
-            on_file(result)
+    targets = collect_targets(paths, config)
+    if on_start is not None:
+        on_start(len(targets))
+    if jobs > 1 and len(targets) >= MIN_FILES_FOR_POOL and STDIN not in {t.path for t in targets}:
+        results = _lint_parallel(targets, config, jobs, use_cache, on_file)
+    else:
+        linter = linter or Linter(config, use_cache=use_cache)
+        results = []
+        for target in targets:
+            result = linter.lint_target(target)
+            results.append(result)
+            if on_file is not None:
+                on_file(result)
     return RunResult(version=__version__, files=tuple(results))
+
+
+# Below this many files a process pool costs more (spaCy start-up per worker) than it saves.
+MIN_FILES_FOR_POOL = 4
+
+# One linter per worker process, built by the pool's initializer: the standard way to give each
+# process its own expensive state (the NLP pipeline) without rebuilding it per file.
+_worker_linter: Linter | None = None
+
+
+def _init_worker(config: Config, use_cache: bool) -> None:
+    global _worker_linter
+    _worker_linter = Linter(config, use_cache=use_cache)
+
+
+def _lint_in_worker(target: Target) -> FileResult:
+    assert _worker_linter is not None
+    return _worker_linter.lint_target(target)
+
+
+def _lint_parallel(
+    targets: list[Target],
+    config: Config,
+    jobs: int,
+    use_cache: bool,
+    on_file: Callable[[FileResult], None] | None,
+) -> list[FileResult]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    results: list[FileResult | None] = [None] * len(targets)
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(config, use_cache)
+    ) as pool:
+        futures = {pool.submit(_lint_in_worker, t): i for i, t in enumerate(targets)}
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # a worker that died must not end the run
+                result = FileResult(
+                    path=targets[i].path,
+                    status=FileStatus.ERROR,
+                    error=f"Internt fel vid granskning: {type(exc).__name__}: {exc}",
+                )
+            results[i] = result
+            if on_file is not None:
+                on_file(result)
+    return [r for r in results if r is not None]
 
 
 def iter_codes(results: Iterable[FileResult]) -> Iterator[str]:

@@ -97,3 +97,38 @@ def case_params(case_dir: Path) -> list[Any]:
         for case in cf.cases:
             params.append(pytest.param(cf.rule, case, id=f"{cf.rule}-{case.name}"))
     return params
+
+
+# --- corpus expectations ---------------------------------------------------------------------
+
+NOT_DOCUMENTS = (".yaml", ".yml", ".py", ".toml")
+
+
+def expected_path(doc: Path) -> Path:
+    """`<stem>.expected.yaml` beside the document (one file serves every format of a stem)."""
+    return doc.with_name(doc.name.split(".")[0] + ".expected.yaml")
+
+
+def load_expected(path: Path) -> Counter[tuple[str, str]]:
+    """The hand-written expected findings as a multiset of (code, excerpt)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return Counter((str(f["code"]), str(f.get("excerpt", ""))) for f in data.get("findings") or [])
+
+
+def corpus_documents(root: Path) -> list[tuple[Path, Path]]:
+    """Every file under `root` (sources in src/ excepted) that has an expected-findings file."""
+    out = []
+    for doc in sorted(root.rglob("*")):
+        if not doc.is_file() or doc.name.endswith(NOT_DOCUMENTS):
+            continue
+        if "src" in doc.relative_to(root).parts:
+            continue
+        exp = expected_path(doc)
+        if exp.is_file():
+            out.append((doc, exp))
+    return out
+
+
+def compare(expected: Counter, got: Counter) -> tuple[Counter, Counter]:
+    """(missing, unexpected) multisets."""
+    return expected - got, got - expected

@@ -1,0 +1,102 @@
+"""Accuracy of the built-in rules against hand-written expected findings.
+
+Prints, for each document set:
+- `consequences`, document level: per (document, rule code) — is the rule reported where a
+  person expected it? — precision and recall; plus the same for the yes/no question "does the
+  document lack an acceptable gender-consequence description" (any of JAM101–JAM105);
+- `statistics`, statement level: per (document, code, excerpt) — precision and recall.
+
+The tuning corpus is `corpus/`; `benchmarks/holdout/` holds documents nobody tunes rules on
+(render them first: `python corpus/render.py --src benchmarks/holdout/src --out
+benchmarks/holdout`). Usage:
+
+    python benchmarks/accuracy.py [DIR ...] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from jamlint.api import Linter
+from jamlint.testing import corpus_documents, load_expected
+
+ROOT = Path(__file__).resolve().parent.parent
+DESCRIPTION_CODES = {"JAM101", "JAM102", "JAM103", "JAM104", "JAM105"}
+
+
+def ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, expected: Counter, got: Counter) -> tuple[Counter, Counter]:
+        tp = expected & got
+        self.tp += sum(tp.values())
+        self.fp += sum((got - expected).values())
+        self.fn += sum((expected - got).values())
+        return expected - got, got - expected
+
+    def line(self, label: str) -> str:
+        p = ratio(self.tp, self.tp + self.fp)
+        r = ratio(self.tp, self.tp + self.fn)
+        return f"  {label:<44} precision {p:5.3f}  recall {r:5.3f}  (tp {self.tp}, fp {self.fp}, fn {self.fn})"
+
+
+def evaluate(root: Path, linter: Linter, verbose: bool) -> None:
+    docs = [(d, e) for d, e in corpus_documents(root) if d.parent.name != "bad"]
+    cons, cons_binary, stats = Tally(), Tally(), Tally()
+    start = time.perf_counter()
+    for doc, exp_path in docs:
+        expected = load_expected(exp_path)
+        result = linter.lint_file(str(doc))
+        got = Counter((f.code, f.excerpt) for f in result.findings)
+
+        exp_codes = Counter({c for c, _ in expected if c.startswith("JAM1")})
+        got_codes = Counter({c for c, _ in got if c.startswith("JAM1")})
+        missing_c, extra_c = cons.add(exp_codes, got_codes)
+
+        exp_flag = Counter({"lacks": 1}) if DESCRIPTION_CODES & set(exp_codes) else Counter()
+        got_flag = Counter({"lacks": 1}) if DESCRIPTION_CODES & set(got_codes) else Counter()
+        cons_binary.add(exp_flag, got_flag)
+
+        exp_stats = Counter({k: v for k, v in expected.items() if k[0].startswith("JAM2")})
+        got_stats = Counter({k: v for k, v in got.items() if k[0].startswith("JAM2")})
+        missing_s, extra_s = stats.add(exp_stats, got_stats)
+
+        if verbose and (missing_c or extra_c or missing_s or extra_s):
+            print(f"  {doc.relative_to(root)}")
+            for label, items in (("saknas", missing_c + missing_s), ("oväntat", extra_c + extra_s)):
+                for item in sorted(items.elements()):
+                    print(f"      {label}: {item}")
+    elapsed = time.perf_counter() - start
+    print(f"{root.relative_to(ROOT) if root.is_relative_to(ROOT) else root}: "
+          f"{len(docs)} dokument, {elapsed:.1f} s")
+    print(cons.line("consequences (dokument × regel)"))
+    print(cons_binary.line("consequences (saknar godtagbar beskrivning)"))
+    print(stats.line("statistics (påstående: kod + utdrag)"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path,
+                        default=[ROOT / "corpus", ROOT / "benchmarks" / "holdout"])
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args = parser.parse_args(argv)
+    linter = Linter()
+    for d in args.dirs:
+        if not d.is_dir():
+            print(f"{d}: finns inte", file=sys.stderr)
+            continue
+        evaluate(d.resolve(), linter, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
