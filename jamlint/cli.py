@@ -97,7 +97,8 @@ def check(paths, fmt, select, extend_select, ignore, min_severity, include, excl
             param_hint="--format",
         )
     result = _run(paths, config)
-    _report(result, config.format, output, quiet=quiet, statistics=statistics)
+    _report(result, config.format, output, quiet=quiet, statistics=statistics,
+            rule_dirs=tuple(config.rules))
     sys.exit(exit_status(result, exit_zero))
 
 
@@ -111,17 +112,31 @@ def _run(paths, config: Config) -> RunResult:
         raise click.UsageError(f"regeluppsättningen kan inte laddas: {exc}") from None
 
 
-def _report(result: RunResult, fmt: str, output: str | None, quiet: bool, statistics: bool) -> None:
+def _report(result: RunResult, fmt: str, output: str | None, quiet: bool, statistics: bool,
+            rule_dirs: tuple[str, ...] = ()) -> None:
     from jamlint.reporters import ReportOptions, get_reporter
 
     reporter = get_reporter(fmt)
+    # rule metadata only for the formats that describe rules (SARIF)
+    rules = _rule_infos(rule_dirs) if getattr(reporter, "needs_rules", False) else ()
     if output:
         with open(output, "w", encoding="utf-8", newline="") as fh:
-            reporter(result, fh, ReportOptions(color=False, quiet=quiet, statistics=statistics))
+            reporter(result, fh, ReportOptions(color=False, quiet=quiet, statistics=statistics,
+                                             rules=rules))
         return
     stream = click.get_text_stream("stdout")
     color = stream.isatty()
-    reporter(result, stream, ReportOptions(color=color, quiet=quiet, statistics=statistics))
+    reporter(result, stream, ReportOptions(color=color, quiet=quiet, statistics=statistics,
+                                         rules=rules))
+
+
+def _rule_infos(rule_dirs: tuple[str, ...]) -> tuple:
+    from jamlint.engine.loader import load_rules
+    from jamlint.model.finding import RuleInfo
+
+    fields = set(RuleInfo.model_fields)
+    rules = load_rules(rule_dirs).rules
+    return tuple(RuleInfo(**r.descriptor.model_dump(include=fields)) for r in rules)
 
 
 def exit_status(result: RunResult, exit_zero: bool) -> int:

@@ -61,6 +61,23 @@ class Finding(_Frozen):
         return (loc.line or 0, loc.column or 0, self.code, self.excerpt)
 
 
+class RuleInfo(_Frozen):
+    """What reporters may say about a rule: the user-facing side of its descriptor.
+
+    Plain data, so that reporters (which import only the model) can describe rules, e.g. in
+    SARIF's `tool.driver.rules`, without importing the engine.
+    """
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    explanation: str = ""
+    hint: str = ""
+    references: tuple[str, ...] = ()
+
+
 class FileStatus(str, Enum):
     OK = "ok"
     ERROR = "error"

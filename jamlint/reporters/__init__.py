@@ -12,12 +12,17 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from jamlint.model import RunResult
+from jamlint.model.finding import RuleInfo
 
 # format name -> "module:function"; imported only when that format is asked for
 REPORTERS: dict[str, str] = {
     "text": "jamlint.reporters.text:render",
     "concise": "jamlint.reporters.text:render_concise",
     "json": "jamlint.reporters.json:render",
+    "sarif": "jamlint.reporters.sarif:render",
+    "github": "jamlint.reporters.github:render",
+    "junit": "jamlint.reporters.junit:render",
+    "csv": "jamlint.reporters.csv:render",
 }
 
 
@@ -26,8 +31,9 @@ class ReportOptions:
     color: bool = False
     quiet: bool = False
     statistics: bool = False
-    # rule metadata for formats that describe rules (SARIF): code -> descriptor dict
-    rules: tuple = ()
+    # rule metadata for formats that describe rules (SARIF). The CLI fills it only for a
+    # reporter whose render function has the attribute `needs_rules = True`.
+    rules: tuple[RuleInfo, ...] = ()
 
 
 Reporter = Callable[[RunResult, TextIO, ReportOptions], None]

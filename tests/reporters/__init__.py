@@ -1,0 +1,1 @@
+"""Tests of the machine output formats (SARIF, GitHub annotations, JUnit XML, CSV)."""
