@@ -77,7 +77,11 @@ class SentenceRef:
 
 @dataclass(frozen=True)
 class GenderSection:
-    section: Section
+    """A gender description's place: a section under a heading, a run-in label
+    ("Jämställdhet: …") or a template table row ("Jämställdhet | Ej aktuellt")."""
+
+    title: str
+    heading_block: int | None
     sentences: tuple[SentenceRef, ...]
     verdict: Verdict
     evidence: SentenceRef | None  # the sentence a finding quotes
@@ -215,12 +219,29 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
     return ctx.memo("gender_analysis", lambda: _analyse(ctx))
 
 
-def _analyse(ctx: RuleContext) -> GenderAnalysis:
+# a run-in label: a short label and a colon or dash at the start of a paragraph
+RUN_IN = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*[:–]\s+(?=\S)")
+CONTAINER_KINDS = {SectionKind.PROPOSAL, SectionKind.SUMMARY, SectionKind.BACKGROUND,
+                   SectionKind.DECISION_BASIS, SectionKind.DISTRIBUTION}
+
+
+def _is_label(text: str) -> bool:
+    norm = " ".join(text.lower().split()).rstrip(" :–")
+    return any(re.search(p, norm) for p in lexicon_lines("gender_labels"))
+
+
+def _is_container(doc, section: Section) -> bool:
+    """A heading above the usual parts (the title "Instiftande av jämställdhetspris") is
+    the document's subject, not its gender section."""
+    return any(
+        s.parent == section.index and CONTAINER_KINDS.intersection(s.kinds) for s in doc.sections
+    )
+
+
+def _heading_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[int]) -> None:
     doc = ctx.document
-    result = GenderAnalysis()
-    in_gender: set[int] = set()
     for section in ctx.sections_of_kind(SectionKind.GENDER):
-        if section.heading_block is None:
+        if section.heading_block is None or _is_container(doc, section):
             continue
         blocks = list(content_blocks(doc, section))
         if _weak_heading(section.title) and not _mentions_gender(ctx, blocks):
@@ -229,7 +250,48 @@ def _analyse(ctx: RuleContext) -> GenderAnalysis:
         in_gender.add(section.heading_block)
         refs = _sentences(ctx, blocks)
         verdict, evidence = _judge(ctx, refs)
-        result.sections.append(GenderSection(section, tuple(refs), verdict, evidence))
+        result.sections.append(
+            GenderSection(section.title, section.heading_block, tuple(refs), verdict, evidence)
+        )
+
+
+def _run_in_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[int]) -> None:
+    """ "Jämställdhet: Ej aktuellt." paragraphs and "Jämställdhet | …" table rows."""
+    doc = ctx.document
+    for ab in ctx.blocks:
+        block = ab.block
+        if block.index in in_gender:
+            continue
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            m = RUN_IN.match(block.text)
+            if not m or not _is_label(m.group(1)):
+                continue
+            refs = [
+                SentenceRef(block.index, s) for s in ab.sentences
+                if s.span.end > m.end() and s.span.text.strip()
+            ]
+            title = m.group(1).strip()
+        elif block.kind is BlockKind.TABLE_CELL and block.col == 0 and _is_label(block.text):
+            cells = [
+                b for b in doc.blocks[block.index + 1 :]
+                if b.kind is BlockKind.TABLE_CELL and b.table_index == block.table_index
+                and b.row == block.row
+            ]
+            refs = [SentenceRef(c.index, s) for c in cells for s in ctx.blocks[c.index].sentences]
+            title = block.text.strip()
+        else:
+            continue
+        in_gender.add(block.index)
+        in_gender.update(r.block for r in refs)
+        verdict, evidence = _judge(ctx, refs)
+        result.sections.append(GenderSection(title, block.index, tuple(refs), verdict, evidence))
+
+
+def _analyse(ctx: RuleContext) -> GenderAnalysis:
+    result = GenderAnalysis()
+    in_gender: set[int] = set()
+    _heading_sections(ctx, result, in_gender)
+    _run_in_sections(ctx, result, in_gender)
     for ab in ctx.blocks:
         block = ab.block
         if block.index in in_gender or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
@@ -238,6 +300,10 @@ def _analyse(ctx: RuleContext) -> GenderAnalysis:
             if describes_outside_section(ab, s):
                 result.body.append(SentenceRef(block.index, s))
     return result
+
+
+def section_hit(gs: GenderSection) -> Hit:
+    return Hit(block=gs.heading_block, start=0, end=0, excerpt=gs.title)
 
 
 class _VerdictRule(Check):
@@ -251,7 +317,7 @@ class _VerdictRule(Check):
             if gs.verdict not in self.verdicts:
                 continue
             if gs.evidence is None:
-                yield heading_hit(gs.section)
+                yield section_hit(gs)
             else:
                 yield sentence_hit(ctx.blocks[gs.evidence.block], gs.evidence.sentence)
 
@@ -265,6 +331,12 @@ class GenderDescriptionMissing(Check):
         analysis = gender_analysis(ctx)
         if not analysis.has_description and not analysis.sections:
             yield Hit(block=None, excerpt="")
+
+
+class UnmotivatedNotRelevant(_VerdictRule):
+    """JAM102: the gender description only claims "no consequences", with no reason."""
+
+    verdicts = (Verdict.NOT_RELEVANT,)
 
 
 class GenderBlindClaim(_VerdictRule):
@@ -288,7 +360,9 @@ class ChildrenWithoutGirlsBoys(Check):
             s for s in ctx.sections_of_kind(SectionKind.CHILDREN) if s.heading_block is not None
         ]
         mentions = sum(self._child_mentions(ab) for ab in ctx.blocks if self._body(ab.block))
-        if not children_sections and mentions < self.options.min_mentions:
+        if mentions < self.options.min_mentions and (
+            not children_sections or all(self._motivated(ctx, s) for s in children_sections)
+        ):
             return
         if self._girls_boys_named(ctx):
             return
@@ -296,6 +370,12 @@ class ChildrenWithoutGirlsBoys(Check):
             yield heading_hit(children_sections[0])
         else:
             yield Hit(block=None, excerpt="")
+
+    @staticmethod
+    def _motivated(ctx: RuleContext, section: Section) -> bool:
+        """A children section that says, with a reason, that children are not affected."""
+        refs = _sentences(ctx, list(content_blocks(ctx.document, section)))
+        return any(is_motivated(ctx.blocks[r.block], r.sentence) for r in refs)
 
     @staticmethod
     def _body(block: Block) -> bool:
@@ -356,6 +436,6 @@ class AnalysisLacks(Check):
             return
         good = [gs for gs in analysis.sections if gs.verdict is Verdict.ANALYSIS]
         if good:
-            yield heading_hit(good[0].section)
+            yield section_hit(good[0])
         else:
             yield Hit(block=None, excerpt="")

@@ -26,6 +26,12 @@ ANALYSIS = "analysis_cues"
 _NUMBER_CELL = re.compile(r"^[\s<>≈~ca.]*[-–]?\d[\d\s  ,.]*\s*(%|procent|st\.?)?\s*$", re.I)
 # "K", "M", "Kv", "T" column headers (Kolada style) count as a split when K and M both appear
 _KM = {"k", "kv", "kvinnor"}, {"m", "män"}
+# a header about money: its column holds amounts, not counts of people
+MONEY_HEADER = re.compile(
+    r"\b(kr|kronor|tkr|mnkr|mkr|sek|avgift\w*|taxa\w*|kostnad\w*|pris\w*|belopp\w*|budget\w*|"
+    r"intäkt\w*|bidrag\w*|lön\w*)\b|kr\)",
+    re.IGNORECASE,
+)
 
 
 def people_quantities(ab: AnnotatedBlock) -> list[Quantity]:
@@ -113,19 +119,38 @@ class PeopleStatistic(Check):
 
 
 def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]]:
-    """Every table with numbers: (table block, people label cell or None, split by sex?)."""
+    """Every table with numbers: (table block, people label cell or None, split by sex?).
+
+    The label is a header cell naming people over a column of numbers that are not money, or a
+    row label naming people in a row with such numbers ("Antal elever", "Deltagare").
+    """
     for block in ctx.document.blocks:
         if block.kind is not BlockKind.TABLE or block.table is None:
             continue
-        if not _has_numbers(block.table):
+        table = block.table
+        if not _has_numbers(table):
             continue
+        money_cols = {
+            i for i, cell in enumerate(table.rows[0] if table.header_rows else ())
+            if MONEY_HEADER.search(cell)
+        }
         label = None
         for cell in table_label_cells(ctx, block):
-            ab = ctx.blocks[cell.index]
-            if ab.people or any(q.measure is Measure.PEOPLE for q in ab.quantities):
+            if not _names_people(ctx.blocks[cell.index]) or MONEY_HEADER.search(cell.text):
+                continue
+            if cell.is_header:
+                values = [r[cell.col] for r in table.rows[table.header_rows :] if cell.col < len(r)]
+            else:
+                row = table.rows[cell.row]
+                values = [c for i, c in enumerate(row[1:], 1) if i not in money_cols]
+            if any(_NUMBER_CELL.match(v) for v in values if v.strip()):
                 label = cell
                 break
         yield block, label, table_split(ctx, block)
+
+
+def _names_people(ab: AnnotatedBlock) -> bool:
+    return bool(ab.people) or any(q.measure is Measure.PEOPLE for q in ab.quantities)
 
 
 def _has_numbers(table: Table) -> bool:
@@ -150,27 +175,29 @@ class SexStatisticsNotAnalysed(Check):
 
     requires = ("quantities", "sex_terms", "phrases")
 
-    def _commented(self, ctx: RuleContext, index: int, skip_table: bool) -> bool:
+    def _commented(self, ctx: RuleContext, index: int) -> bool:
+        """An analysing sentence in the block itself, the text block before it or the two
+        after it (table cells skipped), within the same section."""
         doc = ctx.document
         section = doc.blocks[index].section
-        lo, hi = max(0, index - 1), min(len(doc.blocks), index + 3)
-        for b in doc.blocks[lo:hi]:
-            if b.section != section and b.index != index:
-                continue
-            if skip_table and b.kind in (BlockKind.TABLE, BlockKind.TABLE_CELL):
-                continue
+        text_blocks = [
+            b for b in doc.blocks
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and b.section == section
+        ]
+        before = [b for b in text_blocks if b.index < index][-1:]
+        after = [b for b in text_blocks if b.index > index][:2]
+        own = [doc.blocks[index]] if doc.blocks[index].kind is not BlockKind.TABLE else []
+        for b in before + own + after:
             ab = ctx.blocks[b.index]
-            for sent in ab.sentences:
-                # "Skillnaden beror på …" comments without naming the sexes again
-                if has_phrase(ab, ANALYSIS, sent):
-                    return True
+            if has_phrase(ab, ANALYSIS):
+                return True
         return False
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for table, _label, split in people_tables(ctx):
             if not split:
                 continue
-            if self._commented(ctx, table.index, skip_table=True):
+            if self._commented(ctx, table.index):
                 continue
             sex_cell = next(
                 (c for c in table_label_cells(ctx, table) if sex_terms_in(ctx.blocks[c.index])),
@@ -186,7 +213,7 @@ class SexStatisticsNotAnalysed(Check):
                 split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
                 if len(split) < 2 or has_phrase(ab, ANALYSIS, sent):
                     continue
-                if self._commented(ctx, ab.block.index, skip_table=False):
+                if self._commented(ctx, ab.block.index):
                     continue
                 q = split[0]
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)

@@ -35,6 +35,7 @@ BUILTIN_KINDS: Mapping[str, str] = {
     "section-required": "jamlint.engine.kinds.sections:SectionRequired",
     "document-problem": "jamlint.engine.kinds.document:DocumentProblem",
     "gender-description-missing": "jamlint.checks.consequences:GenderDescriptionMissing",
+    "unmotivated-not-relevant": "jamlint.checks.consequences:UnmotivatedNotRelevant",
     "gender-blind-claim": "jamlint.checks.consequences:GenderBlindClaim",
     "children-without-girls-boys": "jamlint.checks.consequences:ChildrenWithoutGirlsBoys",
     "analysis-lacks": "jamlint.checks.consequences:AnalysisLacks",
