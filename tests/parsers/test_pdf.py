@@ -3,10 +3,8 @@ paragraphs, headings, lists, tables, pages, scans, encryption, damage and limits
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
