@@ -1,0 +1,85 @@
+"""Merge Swedish numbers written with a thousands separator into one token ("1 240", "12 000").
+
+spaCy's tokenizer splits "1 240" into two tokens (and "1\u00a0240" into three, the no-break space
+becoming a token of its own). A number is a 1–3 digit token followed by groups of exactly three
+digits, each separated by one space, no-break space or thin space. Numbers never start with 0
+(so "070 123 45 67" stays a phone number) and a year is never a first group ("2023 120" is two
+numbers). A chain longer than three groups is not a number but a row of values from a flattened
+table ("64 101 113 112 110"), and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+HEAD = re.compile(r"^[1-9]\d{0,2}$")
+GROUP = re.compile(r"^\d{3}$")
+LAST_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
+SEPARATORS = frozenset({"\u00a0", "\u2009", "\u202f"})
+MAX_GROUPS = 3  # 999 999 999 999: longer chains are rows of values
+
+
+def _next_group(doc: Doc, j: int) -> int | None:
+    """Index of the digit group after token j when only one separator stands between."""
+    tok = doc[j]
+    if tok.whitespace_ == " " and j + 1 < len(doc):
+        return j + 1
+    if (
+        not tok.whitespace_
+        and j + 2 < len(doc)
+        and doc[j + 1].text in SEPARATORS
+        and not doc[j + 1].whitespace_
+    ):
+        return j + 2
+    return None
+
+
+def number_groups(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) that form one number."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not HEAD.match(doc[i].text) or (i > 0 and _glued_to_previous(doc, i)):
+            i += 1
+            continue
+        end = i
+        groups = 0
+        while True:
+            nxt = _next_group(doc, end)
+            if nxt is None or not LAST_GROUP.match(doc[nxt].text):
+                break
+            end = nxt
+            groups += 1
+            if not GROUP.match(doc[nxt].text):
+                break  # a decimal part ends the number
+        if groups and groups <= MAX_GROUPS and not _continues(doc, end):
+            spans.append((i, end + 1))
+        i = end + 1
+    return spans
+
+
+def _glued_to_previous(doc: Doc, i: int) -> bool:
+    """The head follows a digit group itself ("08-123 456": part of something else)."""
+    prev = doc[i - 1]
+    if prev.whitespace_:
+        return bool(re.search(r"\d$", prev.text)) and _next_group(doc, i - 1) == i
+    return prev.text in SEPARATORS or bool(re.search(r"\d$", prev.text))
+
+
+def _continues(doc: Doc, end: int) -> bool:
+    """More digits follow the chain: it is a phone number or a row of values, not a number."""
+    nxt = _next_group(doc, end)
+    return nxt is not None and doc[nxt].text.isdigit()
+
+
+@Language.component("jam_merge_numbers", retokenizes=True)
+def merge_numbers(doc: Doc) -> Doc:
+    spans = number_groups(doc)
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for start, end in spans:
+                retokenizer.merge(doc[start:end])
+    return doc

@@ -1,0 +1,593 @@
+"""Find number expressions in a sentence and decide what each one measures.
+
+A number expression is an optional approximation ("ca", "drygt", "mer än"), a number ("120",
+"1 240", "3,5", "10–12", "tre", "ett tjugotal", "hälften", "var tredje", "två tredjedelar",
+"8 av 15"), an optional multiplier ("miljoner") and an optional percent sign or word ("%",
+"procent", "procentenheter"). Each one becomes a `Quantity` whose measure comes from, in order:
+
+1. its own shape or the words around it — dates ("2024-01-25", "3 mars 2024"), years ("2023",
+   "år 2025", "2025–2027"), legal references ("3 kap. 5 §"), case numbers ("KS 2024/0123",
+   "BN-2024-00013", "Dnr 2018/KS 0001 001"), phone numbers, clock times, postal codes and street
+   numbers, grades ("årskurs 7–9"), law numbers ("2001:100");
+2. the noun it counts, to its right, allowing two modifiers between ("120 nyanlända elever",
+   "33 kronor per invånare" is money);
+3. a coordinated second number's noun ("10 och 12 elever");
+4. "av"/"bland" + the noun for shares ("45 procent av de sökande", "hälften av eleverna");
+5. for a bare number, the same sentence before it: a share noun with its noun ("Andelen elever
+   med godkända betyg var 87 procent"), a rate noun for a percentage or decimal
+   ("Personalomsättningen på 10,4 %"), and for a share also "av/bland X" before it or the
+   nearest people noun ("Enligt brukarnas svar får 82 procent …") — but not for a change
+   ("höjs med 18 procent") or a share of something else ("en fjärdedel av sin tid").
+
+The excerpt follows docs/design.md ("Excerpt conventions", JAM201): the expression through the
+counted noun when the noun follows it, otherwise the expression alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from jamlint.nlp.lexicons import Lexicons
+from jamlint.nlp.types import Measure, Quantity, TextSpan
+from jamlint.nlp.words import WordClassifier
+
+_N = r"\d+(?:,\d+)?"
+NUMBER = re.compile(r"^(?:[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)$")
+DOTTED_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
+RANGE = re.compile(rf"^({_N})[-–—]({_N})$")
+ISO_DATE = re.compile(r"^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$")
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
+YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}[-–—/](?:\d{2}|(?:19|20)\d{2})$")
+SLASHED = re.compile(r"^\d{1,4}[/.]\d{1,5}$")
+CODE_NUMBER = re.compile(r"^\d{2,4}[-/.]\d{2,5}$")  # after a code: "GA 2023-00161"
+DNR_TOKEN = re.compile(r"^[A-ZÅÄÖ]{1,6}-\d{2,4}(?:[-/.]\d+)+$")
+CODE = re.compile(r"^[A-ZÅÄÖ]{1,5}$")
+CODE_PART = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}|\d+(?:[/.\-]\d+)*|/|-|\.)$")
+LAW_NUMBER = re.compile(r"^\d{4}:\d+$")
+CLOCK = re.compile(r"^(?:[01]?\d|2[0-4])[.:][0-5]\d(?:[-–](?:[01]?\d|2[0-4])[.:][0-5]\d)?$")
+PHONE = re.compile(r"^(?:\+46|0)\d{1,3}[-–]\d{2,}$")
+PHONE_PART = re.compile(r"^\d{1,3}(?:[ \u00a0]\d{3})*$")
+MONEY_TOKEN = re.compile(r"^\d+:-$")
+DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?::[ae])?$")
+POSTAL_HEAD = re.compile(r"^\d{3}$")
+POSTAL_TAIL = re.compile(r"^\d{2}$")
+HAS_DIGIT = re.compile(r"\d")
+
+PERCENT_WORDS = frozenset({"%", "procent", "procentenhet", "procentenheter", "‰", "promille"})
+OF_WORDS = frozenset({"av", "bland"})
+CHANGE_WORDS = frozenset({"med", "från", "till"})
+# "10 och 12 elever", "10 resp. 12 platser", "mellan 5 till 8 deltagare": the first number
+# counts the noun after the second.
+COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
+SHARE_EACH = frozenset({"var", "vart"})
+ONE = frozenset({"en", "ett"})
+CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
+LABEL_WORDS = frozenset(
+    {"nr", "nr.", "nummer", "sidan", "sid.", "s.", "tabell", "bilaga", "figur", "diagram",
+     "punkt", "box", "version", "etapp", "fas", "steg", "rad", "kolumn"}
+)  # fmt: skip
+NO_APPROXIMATION = frozenset({Measure.DATE, Measure.YEAR, Measure.DNR, Measure.PARAGRAPH})
+MAX_MODIFIERS = 2
+
+
+@dataclass
+class _Expr:
+    """A number expression being built: token positions [start, end] within the sentence."""
+
+    start: int
+    end: int
+    value: float | None
+    # a share: percent, a fraction (hälften, var tredje: value in percent, is_percent True) or a
+    # count out of a total ("8 av 15": value is the count, is_percent False)
+    is_percent: bool = False
+    share: bool = False
+    measure: Measure | None = None  # fixed by shape (date, year …)
+
+
+@dataclass
+class _Unit:
+    pos: int  # position of the counted noun
+    measure: Measure
+    sex: bool
+    follows: bool  # the noun follows the expression (it belongs in the excerpt)
+
+
+class QuantityFinder:
+    """Finds quantities in one sentence given as its non-space tokens."""
+
+    def __init__(self, lexicons: Lexicons, classifier: WordClassifier) -> None:
+        self.lex = lexicons
+        self.info = classifier.info
+        self.numbers = lexicons.number_words
+        self.ctx = lexicons.ctx
+        # words that can start a number expression without a digit in them
+        self.triggers = (
+            set(lexicons.ctx("dnr_words"))
+            | set(lexicons.months)
+            | set(lexicons.fractions)
+            | set(lexicons.number_words)
+            | SHARE_EACH
+            | ONE
+            | {"§", "§§"}
+        )
+        self.approximations: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lexicons.approximations:  # longest first, indexed by their last word
+            self.approximations.setdefault(phrase[-1], []).append(phrase)
+
+    # -- entry point ----------------------------------------------------------------------
+    def find(self, text: str, tokens: Sequence[Token]) -> list[Quantity]:
+        """Quantities among a sentence's non-space `tokens`; `text` is the doc's text."""
+        out: list[Quantity] = []
+        k = 0
+        while k < len(tokens):
+            if not self._may_start(tokens[k]):
+                k += 1
+                continue
+            expr = self._shaped(tokens, k) or self._core(tokens, k)
+            if expr is None:
+                k += 1
+                continue
+            out.append(self._finish(text, tokens, expr))
+            k = expr.end + 1
+        return out
+
+    def _may_start(self, token: Token) -> bool:
+        text = token.text
+        if HAS_DIGIT.search(text) or CODE.match(text):
+            return True
+        low = token.lower_
+        return low in self.triggers or low.endswith("tals") or self._number_word(low) is not None
+
+    # -- numbers that say what they are by their shape or context -------------------------
+    def _shaped(self, toks: Sequence[Token], k: int) -> _Expr | None:
+        text = toks[k].text
+        low = text.lower()
+        if low in self.ctx("dnr_words"):
+            return self._dnr_after_word(toks, k)
+        if DNR_TOKEN.match(text):
+            return _Expr(k, k, None, measure=Measure.DNR)
+        if CODE.match(text) and k + 1 < len(toks) and CODE_NUMBER.match(toks[k + 1].text):
+            return _Expr(k, k + 1, None, measure=Measure.DNR)
+        if text in ("§", "§§") and k + 1 < len(toks) and _digits(toks[k + 1].text):
+            return self._paragraph(toks, k, k + 1)
+        if low in self.lex.months and k + 1 < len(toks) and YEAR.match(toks[k + 1].text):
+            return _Expr(k, k + 1, None, measure=Measure.DATE)
+        if not HAS_DIGIT.search(text):
+            return None
+        return self._shaped_digits(toks, k, text)
+
+    def _shaped_digits(self, toks: Sequence[Token], k: int, text: str) -> _Expr | None:
+        prev = toks[k - 1].lower_ if k > 0 else ""
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        if ISO_DATE.match(text):
+            return _Expr(k, k, None, measure=Measure.DATE)
+        if LAW_NUMBER.match(text):
+            return _Expr(k, k, None, measure=Measure.OTHER)
+        if PHONE.match(text):
+            end = k
+            while end + 1 < len(toks) and PHONE_PART.match(toks[end + 1].text):
+                end += 1
+            return _Expr(k, end, None, measure=Measure.OTHER)
+        if MONEY_TOKEN.match(text):
+            return _Expr(k, k, float(text[:-2]), measure=Measure.MONEY)
+        if CLOCK.match(text) and not self._counted_at(toks, k + 1):
+            return _Expr(k, k, None, measure=Measure.TIME)
+        if prev in CLOCK_WORDS and _digits(text):
+            return _Expr(k, k, None, measure=Measure.TIME)
+        if YEAR_RANGE.match(text) and not self._counted_at(toks, k + 1):
+            return _Expr(k, k, None, measure=Measure.YEAR)
+        if SLASHED.match(text):
+            return self._slashed(toks, k, text)
+        if not (NUMBER.match(text) or RANGE.match(text) or DOTTED_THOUSANDS.match(text)):
+            return None
+        return self._number_in_context(toks, k, text, prev, nxt)
+
+    def _number_in_context(
+        self, toks: Sequence[Token], k: int, text: str, prev: str, nxt: str
+    ) -> _Expr | None:
+        low_next = nxt.lower()
+        if low_next in self.ctx("paragraph_words") and low_next not in ("st.", "p."):
+            return self._paragraph(toks, k, k)
+        if DAY.match(text) and low_next in self.lex.months:
+            end = k + 1
+            if end + 1 < len(toks) and YEAR.match(toks[end + 1].text):
+                end += 1
+            return _Expr(k, end, None, measure=Measure.DATE)
+        if prev in self.lex.months and YEAR.match(text):
+            return _Expr(k, k, None, measure=Measure.DATE)
+        if prev in self.ctx("year_words") and (YEAR.match(text) or YEAR_RANGE.match(text)):
+            return _Expr(k, k, None, measure=Measure.YEAR)
+        if prev in self.ctx("grade_words") or prev in LABEL_WORDS:
+            return _Expr(k, k, _value(text), measure=Measure.OTHER)
+        if k > 0 and _street(toks[k - 1], self.ctx("street_suffixes")):
+            return _Expr(k, k, _value(text), measure=Measure.OTHER)
+        if POSTAL_HEAD.match(text) and POSTAL_TAIL.match(nxt):
+            return _Expr(k, k + 1, None, measure=Measure.OTHER)
+        if YEAR.match(text) and not self._counted_after(toks, k):
+            return _Expr(k, k, None, measure=Measure.YEAR)
+        return None
+
+    def _slashed(self, toks: Sequence[Token], k: int, text: str) -> _Expr:
+        left, right = re.split(r"[/.]", text, maxsplit=1)
+        nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+        if len(left) <= 2 and len(right) <= 2:
+            if nxt in OF_WORDS:  # "1/3 av eleverna"
+                value = 100.0 * int(left) / int(right) if int(right) else None
+                return _Expr(k, k, value, is_percent=True, share=True)
+            if 1 <= int(left) <= 31 and 1 <= int(right) <= 12:
+                return _Expr(k, k, None, measure=Measure.DATE)
+        return _Expr(k, k, None, measure=Measure.DNR)
+
+    def _dnr_after_word(self, toks: Sequence[Token], k: int) -> _Expr | None:
+        end = k
+        j = k + 1
+        if j < len(toks) and toks[j].text == ":":
+            j += 1
+        while j < len(toks) and j - k <= 7 and CODE_PART.match(toks[j].text):
+            end = j
+            j += 1
+        while end > k and toks[end].text in ("/", "-", "."):
+            end -= 1  # a sentence's final period is not part of the number
+        if end == k or not any(HAS_DIGIT.search(toks[p].text) for p in range(k + 1, end + 1)):
+            return None
+        return _Expr(k + 1 if toks[k + 1].text != ":" else k + 2, end, None, measure=Measure.DNR)
+
+    def _paragraph(self, toks: Sequence[Token], start: int, k: int) -> _Expr:
+        """A legal reference: "3 kap. 5 §", "5 §", "§ 12", "4 kap."."""
+        paragraph_words = self.ctx("paragraph_words")
+        end = k
+        while end + 1 < len(toks):
+            nxt = toks[end + 1]
+            if nxt.lower_ in paragraph_words or _digits(nxt.text) or nxt.text in ("a", "b"):
+                end += 1
+                continue
+            break
+        while end > k and _digits(toks[end].text):
+            end -= 1  # a trailing number belongs to what follows
+        return _Expr(start, end, None, measure=Measure.PARAGRAPH)
+
+    # -- generic number expressions --------------------------------------------------------
+    def _core(self, toks: Sequence[Token], k: int) -> _Expr | None:
+        tok = toks[k]
+        low = tok.lower_
+        nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+        if low in SHARE_EACH and nxt in self.lex.ordinals:
+            return _Expr(k, k + 1, 100.0 / self.lex.ordinals[nxt], is_percent=True, share=True)
+        if low in ONE and nxt.endswith("tal") and self._number_word(nxt[:-3]) is not None:
+            return self._extend(toks, _Expr(k, k + 1, self._number_word(nxt[:-3])))
+        if low in ONE and nxt in self.lex.fractions:
+            return _Expr(k, k + 1, self._percent_of(1, nxt), is_percent=True, share=True)
+        if low in self.lex.fractions:
+            return _Expr(k, k, self._percent_of(1, low), is_percent=True, share=True)
+        value = self._number_value(tok.text)
+        if value is None:
+            return None
+        if nxt in self.lex.fractions and nxt not in ("hälften", "halva"):
+            return _Expr(k, k + 1, self._percent_of(value, nxt), is_percent=True, share=True)
+        return self._extend(toks, _Expr(k, k, value))
+
+    def _percent_of(self, count: float, fraction_word: str) -> float:
+        return 100.0 * count / self.lex.fractions[fraction_word]
+
+    def _number_value(self, text: str) -> float | None:
+        if NUMBER.match(text) or DOTTED_THOUSANDS.match(text):
+            return _value(text)
+        match = RANGE.match(text)
+        if match:
+            return _value(match.group(1))
+        low = text.lower()
+        if low.endswith("tals"):  # "hundratals", "tiotals"
+            return self._number_word(low[:-4])
+        return self._number_word(low)
+
+    def _number_word(self, low: str) -> float | None:
+        """Value of a number word, including compounds ("tjugofem", "trehundra")."""
+        if low in self.numbers:
+            return self.numbers[low]
+        for size in ("tusen", "hundra"):
+            if low.endswith(size) and low != size:
+                head = self._number_word(low[: -len(size)])
+                if head is not None:
+                    return head * self.numbers[size]
+        for tens in (
+            "tjugo",
+            "trettio",
+            "fyrtio",
+            "femtio",
+            "sextio",
+            "sjuttio",
+            "åttio",
+            "nittio",
+        ):
+            if low.startswith(tens) and low != tens:
+                rest = self.numbers.get(low[len(tens) :])
+                if rest is not None and rest < 10:
+                    return self.numbers[tens] + rest
+        return None
+
+    def _extend(self, toks: Sequence[Token], expr: _Expr) -> _Expr:
+        """Add a spaced range, a multiplier, a percent word and "av N" to the core."""
+        n = len(toks)
+        end = expr.end
+        if (
+            end + 2 < n
+            and toks[end + 1].text in ("-", "–", "—")
+            and self._number_value(toks[end + 2].text) is not None
+        ):
+            end += 2  # "10 – 12"
+        if end + 1 < n and toks[end + 1].lower_ in self.lex.multipliers:
+            end += 1
+            if expr.value is not None:
+                expr.value *= self.lex.multipliers[toks[end].lower_]
+        if end + 1 < n and toks[end + 1].lower_ in PERCENT_WORDS:
+            end += 1
+            expr.is_percent = True
+        elif (
+            end + 2 < n
+            and toks[end + 1].lower_ == "av"
+            and self._number_value(toks[end + 2].text) is not None
+        ):
+            end += 2  # "8 av 15"
+            expr.share = True
+        expr.end = end
+        return expr
+
+    # -- what a generic number measures ----------------------------------------------------
+    def _counted_at(self, toks: Sequence[Token], k: int) -> bool:
+        return k < len(toks) and toks[k]._.jam_measure is not None
+
+    def _counted_after(self, toks: Sequence[Token], k: int) -> bool:
+        """A year-shaped number counts something only when its noun follows at once or after
+        one adjective ("2000 elever", "2000 nyanlända elever"); "2018 avseende …" is a year."""
+        if self._counted_at(toks, k + 1):
+            return True
+        if k + 1 < len(toks) and toks[k + 1].lower_.endswith("a") and self._modifier(toks[k + 1]):
+            return self._counted_at(toks, k + 2)
+        return False
+
+    def _unit_right(self, toks: Sequence[Token], k: int) -> _Unit | None:
+        """The counted noun at k, possibly after up to two modifiers; the last one wins
+        ("nyanlända elever": both are people words, the noun is "elever")."""
+        found: _Unit | None = None
+        for pos in range(k, min(k + MAX_MODIFIERS + 1, len(toks))):
+            tok = toks[pos]
+            measure = tok._.jam_measure
+            if measure is None and tok._.jam_rate:
+                measure = Measure.PEOPLE
+            if measure is not None:
+                if found is not None and measure is not Measure.PEOPLE:
+                    return found  # "30 % av de sökande avslag": the people word stays
+                found = _Unit(pos, measure, bool(tok._.jam_sex), follows=True)
+                if not (measure is Measure.PEOPLE and self._adjectival(tok)):
+                    return found
+                continue
+            if found is not None or not self._modifier(tok):
+                break
+        return found
+
+    def _modifier(self, tok: Token) -> bool:
+        """Could be an adjective or participle before a noun ("nyanlända", "godkända")."""
+        low = tok.lower_
+        if low in self.ctx("modifiers"):
+            return True
+        if low in self.ctx("prepositions") or tok.is_stop or tok.is_punct:
+            return False
+        if not tok.text[:1].islower() and "-" not in tok.text:
+            return False
+        return low[-1:] in ("a", "e") and any(c.isalpha() for c in low)
+
+    def _adjectival(self, tok: Token) -> bool:
+        """A people word that can stand before the noun it describes ("nyanlända elever",
+        "ensamkommande barn", "äldre kvinnor") — unlike nouns ("ärende", "medarbetare")."""
+        low = tok.lower_
+        if low.endswith("rna"):
+            return False  # definite plural nouns: "deltagarna", "eleverna"
+        return low.endswith(("a", "ande", "ende")) or low in self.ctx("adjectives")
+
+    def _unit_after_of(self, toks: Sequence[Token], k: int) -> _Unit | None:
+        """ "av (de/alla/samtliga) [modifiers] X" starting at k."""
+        if k >= len(toks) or toks[k].lower_ not in OF_WORDS:
+            return None
+        pos = k + 1
+        determiners = self.ctx("determiners")
+        while pos < len(toks) and (
+            toks[pos].lower_ in determiners or self._number_value(toks[pos].text) is not None
+        ):
+            pos += 1
+        return self._unit_right(toks, pos)
+
+    def _unit_coordinated(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
+        """The unit of a coordinated second number: "10 och 12 elever", "45 resp. 50 %"."""
+        k = expr.end + 1
+        if k + 1 >= len(toks) or toks[k].lower_ not in COORDINATORS:
+            return None
+        other = self._core(toks, k + 1)
+        if other is None or (expr.is_percent or expr.share) and not other.is_percent:
+            return None
+        if other.is_percent and not expr.share:
+            expr.is_percent = True  # "45 resp. 50 procent": both are percentages
+        unit = self._unit_right(toks, other.end + 1)
+        if unit is None and other.is_percent:
+            unit = self._unit_after_of(toks, other.end + 1)
+        return unit
+
+    def _unit_before(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
+        """What a bare number counts, from earlier in its sentence: the nearest share noun with
+        its noun ("Andelen kvinnor bland medarbetarna är 60 procent") or rate noun
+        ("Personalomsättningen på 10,4 %"); for a share also "av/bland X" ("Av eleverna har
+        45 procent …") and, failing that, the nearest people noun ("Enligt brukarnas svar får
+        82 procent …")."""
+        before = range(expr.start - 1, -1, -1)
+        is_share = expr.is_percent or expr.share
+        rate_value = is_share or (expr.value is not None and not float(expr.value).is_integer())
+        for pos in before:
+            tok = toks[pos]
+            if tok._.jam_rate:
+                if not rate_value:
+                    # "sysselsättningsgrad motsvarar ungefär 20 heltidstjänster": a rate is a
+                    # percentage or a decimal, not a count
+                    return None
+                return _Unit(pos, Measure.PEOPLE, False, follows=False)
+            info = self.info(tok.lower_, tok.text[:1].isupper())
+            if info is not None and info.share:
+                unit = self._unit_of_share(toks, pos, info.sex)
+                if unit is not None:
+                    return unit
+                break  # "Andelen var 87 procent": a share of something unnamed
+        if not is_share:
+            return None
+        for pos in before:
+            if toks[pos].lower_ in OF_WORDS:
+                unit = self._unit_after_of(toks, pos)
+                if unit is not None and unit.pos < expr.start:
+                    unit.follows = False
+                    return unit
+        if self._is_change(toks, expr):
+            return None  # "… höjs med 18 procent": how much something changes, not a share
+        if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in OF_WORDS:
+            return None  # "en fjärdedel av sin tid": a share of something named, not people
+        for pos in before:
+            tok = toks[pos]
+            if tok._.jam_measure is Measure.PEOPLE:
+                return _Unit(pos, Measure.PEOPLE, bool(tok._.jam_sex), follows=False)
+        return None
+
+    @staticmethod
+    def _is_change(toks: Sequence[Token], expr: _Expr) -> bool:
+        """ "med (i genomsnitt) 18 procent", "från 5 till 24 procent": a change in a value."""
+        window = [t.lower_ for t in toks[max(0, expr.start - 4) : expr.start]]
+        return any(w in CHANGE_WORDS for w in window)
+
+    def _unit_of_share(self, toks: Sequence[Token], pos: int, sex: bool) -> _Unit | None:
+        if sex:  # "kvinnoandelen"
+            return _Unit(pos, Measure.PEOPLE, True, follows=False)
+        prefix = self._share_prefix(toks[pos].lower_)
+        if prefix is not None:  # "elevantalet"
+            return _Unit(pos, prefix.measure or Measure.PEOPLE, prefix.sex, follows=False)
+        nxt = pos + 1
+        determiners = self.ctx("determiners")
+        while nxt < len(toks) and (toks[nxt].lower_ in determiners or toks[nxt].lower_ == "av"):
+            nxt += 1
+        unit = self._unit_right(toks, nxt)
+        if unit is not None:
+            unit.follows = False
+        return unit
+
+    def _share_prefix(self, low: str):  # -> WordInfo | None
+        for share in self.ctx("share_nouns"):
+            if low.endswith(share) and len(low) > len(share) + 2:
+                stem = low[: -len(share)]
+                for candidate in (stem, stem.rstrip("s-")):
+                    info = self.info(candidate, False)
+                    if info is not None and info.measure is not None:
+                        return info
+        return None
+
+    # -- building the Quantity --------------------------------------------------------------
+    def _finish(self, text: str, toks: Sequence[Token], expr: _Expr) -> Quantity:
+        unit: _Unit | None = None
+        measure = expr.measure
+        excerpt_end = expr.end
+        if measure is None:
+            unit = self._unit_right(toks, expr.end + 1) or self._unit_coordinated(toks, expr)
+            if unit is None and (expr.is_percent or expr.share):
+                unit = self._unit_after_of(toks, expr.end + 1)
+            if unit is None:
+                unit = self._unit_before(toks, expr)
+            measure = unit.measure if unit is not None else Measure.OTHER
+            if unit is not None and unit.follows:
+                excerpt_end = unit.pos
+        start = expr.start
+        if measure not in NO_APPROXIMATION:
+            start = self._approximation_start(toks, start)
+        return Quantity(
+            span=_span(text, toks, start, expr.end),
+            measure=measure,
+            excerpt=_span(text, toks, start, excerpt_end),
+            unit=_span(text, toks, unit.pos, unit.pos) if unit is not None else None,
+            is_percent=expr.is_percent,
+            sex=unit.sex if unit is not None else False,
+            value=expr.value,
+        )
+
+    def _approximation_start(self, toks: Sequence[Token], start: int) -> int:
+        if start == 0:
+            return start
+        for phrase in self.approximations.get(toks[start - 1].lower_, ()):
+            size = len(phrase)
+            if start - size < 0:
+                continue
+            words = tuple(t.lower_ for t in toks[start - size : start])
+            if words == phrase:
+                return start - size
+        return start
+
+
+def _digits(text: str) -> bool:
+    return text.isdigit() or bool(RANGE.match(text))
+
+
+def _street(token: Token, suffixes: frozenset[str]) -> bool:
+    low = token.lower_
+    return token.text[:1].isupper() and (low == "box" or low.endswith(tuple(suffixes)))
+
+
+def _value(text: str) -> float | None:
+    cleaned = re.sub(r"[\s\u00a0\u2009\u202f]", "", text)
+    if DOTTED_THOUSANDS.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    match = RANGE.match(cleaned)
+    if match:
+        cleaned = match.group(1)
+    try:
+        return float(cleaned.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _span(text: str, toks: Sequence[Token], first: int, last: int) -> TextSpan:
+    start = toks[first].idx
+    end = toks[last].idx + len(toks[last].text)
+    return TextSpan(start, end, text[start:end])
+
+
+class JamQuantities:
+    def __init__(self) -> None:
+        self.finder: QuantityFinder | None = None
+
+    def setup(self, lexicons: Lexicons, classifier: WordClassifier) -> None:
+        self.finder = QuantityFinder(lexicons, classifier)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.finder is None:
+            raise RuntimeError("jam_quantities is not set up: use jamlint.nlp.build_pipeline")
+        found: list[Quantity] = []
+        text = doc.text  # Doc.text joins every token: read it once
+        for sent in doc.sents:
+            found.extend(self.finder.find(text, _words(sent)))
+        doc._.jam_quantities = tuple(found)
+        return doc
+
+
+def _words(sent: Span) -> list[Token]:
+    return [t for t in sent if not t.is_space]
+
+
+@Language.factory(
+    "jam_quantities",
+    assigns=["doc._.jam_quantities"],
+    requires=[
+        "token.lemma",
+        "token.is_sent_start",
+        "token._.jam_measure",
+        "token._.jam_sex",
+        "token._.jam_rate",
+    ],
+)
+def make_quantities(nlp: Language, name: str) -> JamQuantities:
+    return JamQuantities()
