@@ -24,6 +24,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict
 
 from jamlint.checks.common import (
+    in_sections_of_kind,
     content_blocks,
     has_phrase,
     lexicon_lines,
@@ -39,7 +40,7 @@ from jamlint.engine.kinds.sections import (
 )
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, Section, SectionKind
-from jamlint.nlp.types import AnnotatedBlock, Sentence
+from jamlint.nlp.types import AnnotatedBlock, Measure, Sentence
 
 GENDER_BLIND = "gender_blind"
 NOT_RELEVANT = "not_relevant"
@@ -47,6 +48,8 @@ MOTIVATION = "motivation"
 ANALYSIS = "analysis_cues"
 DECISION = "decision_refs"
 EFFECT = "effect_verbs"
+FORWARD = "forward_markers"
+DEFINITION = "definitions"
 GOALS = "equality_goals"
 INTERSECTIONAL = "intersectional"
 PROMPTS = "placeholder_prompts"
@@ -117,7 +120,11 @@ def is_gender_blind(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 def is_substantive(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """Names the sexes and says something about them, without a gender-blind formula."""
-    if not sex_terms_in(ab, sent) or has_phrase(ab, NOT_RELEVANT, sent):
+    if (
+        not sex_terms_in(ab, sent)
+        or has_phrase(ab, NOT_RELEVANT, sent)
+        or has_phrase(ab, DEFINITION, sent)
+    ):
         return False
     said = (
         has_phrase(ab, ANALYSIS, sent)
@@ -127,8 +134,12 @@ def is_substantive(ab: AnnotatedBlock, sent: Sentence) -> bool:
     if not said:
         return False
     if is_gender_blind(ab, sent):
-        # "både kvinnor och män … men kvinnor går oftare": a difference beats the formula
-        return has_phrase(ab, ANALYSIS, sent) and len(sex_terms_in(ab, sent)) >= 2 and any(
+        # evidence beats the formula: figures by sex ("150 flickor och 162 pojkar … påverkar
+        # dem på samma sätt"), or a difference named beside it ("både kvinnor och män … men
+        # kvinnor går oftare")
+        if any(q.sex and within(q.span, sent) for q in ab.quantities):
+            return True
+        return has_phrase(ab, ANALYSIS, sent) and any(
             t.text.lower() not in _blind_words(ab, sent) for t in sex_terms_in(ab, sent)
         )
     return True
@@ -149,12 +160,32 @@ def is_motivated(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
-    """A consequence description written in the background or assessment."""
-    return (
-        is_substantive(ab, sent)
-        and has_phrase(ab, DECISION, sent)
-        and (has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent))
-    )
+    """A consequence description written in the background or assessment: it names the sexes,
+    ties the sentence to the decision or to an expected effect, and says how they are affected.
+    ("Andelen kvinnor är 60 procent" describes the staff, not a consequence.)"""
+    if not is_substantive(ab, sent):
+        return False
+    tied = has_phrase(ab, DECISION, sent) or has_phrase(ab, FORWARD, sent)
+    said = has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent)
+    return (tied and said) or acts_on_sex(ab, sent)
+
+
+IMPACT_WINDOW = 40  # characters between an impact verb and the sex term it acts on
+
+
+def acts_on_sex(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """An impact verb with a sex term close after it: "påverkar höjningen kvinnor mer"."""
+    verbs = set(lexicon_lines("impact_verbs"))
+    terms = sex_terms_in(ab, sent)
+    if not terms or ab.doc is None:
+        return False
+    for token in ab.doc:
+        if not (sent.span.start <= token.idx < sent.span.end) or token.lower_ not in verbs:
+            continue
+        end = token.idx + len(token.text)
+        if any(0 <= t.start - end <= IMPACT_WINDOW for t in terms):
+            return True
+    return False
 
 
 def _weak_heading(title: str) -> bool:
@@ -219,6 +250,7 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
     return ctx.memo("gender_analysis", lambda: _analyse(ctx))
 
 
+NEGATION = re.compile(r"\b(inte|ej|inga|ingen|inget|icke|saknar)\b", re.IGNORECASE)
 # a run-in label: a short label and a colon or dash at the start of a paragraph
 RUN_IN = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*[:–]\s+(?=\S)")
 CONTAINER_KINDS = {SectionKind.PROPOSAL, SectionKind.SUMMARY, SectionKind.BACKGROUND,
@@ -346,23 +378,25 @@ class GenderBlindClaim(_VerdictRule):
 
 
 class ChildrenWithoutGirlsBoys(Check):
-    """JAM106: the decision concerns children, and girls and boys are never described."""
+    """JAM106: the decision concerns children, and girls and boys are never described.
+
+    A decision concerns children when it has a children section that is not a motivated "not
+    affected", when it counts children ("80 barn"), when its proposal names them, or when they
+    are mentioned `min_mentions` times.
+    """
 
     class Options(BaseModel):
         model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-        min_mentions: int = 3
+        min_mentions: int = 2
         girls_boys_prefixes: tuple[str, ...] = ("flick", "pojk", "tjej", "kill", "dött", "dotter", "son")
 
-    requires = ("lemmas", "sex_terms")
+    requires = ("lemmas", "sex_terms", "quantities")
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         children_sections = [
             s for s in ctx.sections_of_kind(SectionKind.CHILDREN) if s.heading_block is not None
         ]
-        mentions = sum(self._child_mentions(ab) for ab in ctx.blocks if self._body(ab.block))
-        if mentions < self.options.min_mentions and (
-            not children_sections or all(self._motivated(ctx, s) for s in children_sections)
-        ):
+        if not self._concerns_children(ctx, children_sections):
             return
         if self._girls_boys_named(ctx):
             return
@@ -371,32 +405,83 @@ class ChildrenWithoutGirlsBoys(Check):
         else:
             yield Hit(block=None, excerpt="")
 
+    def _concerns_children(self, ctx: RuleContext, sections: list[Section]) -> bool:
+        """Children are concerned unless the document says, about children, that they are
+        not ("Ärendet berör inte barn, eftersom …"); evidence is a children section, a count of
+        children, children named in the proposal, an activity for children in the title or
+        proposal, or `min_mentions` mentions."""
+        doc = ctx.document
+        mentions = 0
+        evidence = bool(sections)
+        title = next((b.index for b in doc.blocks if b.kind is BlockKind.HEADING), None)
+        for ab in ctx.blocks:
+            block = ab.block
+            found = self._child_spans(ab)
+            for sent in ab.sentences:
+                if self._says_not_affected(ctx, ab, sent, found):
+                    return False
+            if block.kind is BlockKind.HEADING:
+                evidence |= block.index == title and self._domain(block.text)
+                continue
+            if not self._body(block):
+                continue
+            mentions += len(found)
+            proposal = in_sections_of_kind(doc, block, (SectionKind.PROPOSAL,))
+            evidence |= proposal and (bool(found) or self._domain(block.text))
+            evidence |= any(
+                q.measure is Measure.PEOPLE and q.unit is not None and q.unit in found
+                for q in ab.quantities
+            )
+        return evidence or mentions >= self.options.min_mentions
+
+    def _says_not_affected(
+        self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, found: list
+    ) -> bool:
+        negated = [
+            sp for sp in phrases(ab, NOT_RELEVANT)
+            if within(sp, sent) and NEGATION.search(sp.text)
+        ]
+        if not negated:  # "Barnets bästa har beaktats" is no statement that children are spared
+            return False
+        names_children = any(within(sp, sent) for sp in found)
+        in_children_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
+        return names_children or (in_children_part and is_motivated(ab, sent))
+
     @staticmethod
-    def _motivated(ctx: RuleContext, section: Section) -> bool:
-        """A children section that says, with a reason, that children are not affected."""
-        refs = _sentences(ctx, list(content_blocks(ctx.document, section)))
-        return any(is_motivated(ctx.blocks[r.block], r.sentence) for r in refs)
+    def _domain(text: str) -> bool:
+        words = re.findall(r"\w+", text.lower())
+        stems = lexicon_lines("children_domains")
+        return any(w.startswith(stems) for w in words)
 
     @staticmethod
     def _body(block: Block) -> bool:
         return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
 
     @staticmethod
-    def _child_mentions(ab: AnnotatedBlock) -> int:
+    def _child_spans(ab: AnnotatedBlock) -> list:
         heads = lexicon_lines("children")
-        n = 0
+        out = []
         for span in ab.people:
             lemma = _lemma_at(ab, span.start) or span.text.lower()
             if any(lemma.endswith(h) for h in heads):
-                n += 1
-        return n
+                out.append(span)
+        return out
 
     def _girls_boys_named(self, ctx: RuleContext) -> bool:
+        """Girls or boys named in the document's own text (not in a template prompt or a
+        general definition of gender equality)."""
         prefixes = self.options.girls_boys_prefixes
         for ab in ctx.blocks:
-            for term in sex_terms_in(ab):
-                if term.text.lower().startswith(prefixes):
-                    return True
+            holes = [m.span() for m in PLACEHOLDER.finditer(ab.block.text)]
+            holes += [(p.start, p.end) for p in phrases(ab, PROMPTS)]
+            for sent in ab.sentences:
+                if has_phrase(ab, DEFINITION, sent):
+                    continue
+                for term in sex_terms_in(ab, sent):
+                    if any(a <= term.start < b for a, b in holes):
+                        continue
+                    if term.text.lower().startswith(prefixes):
+                        return True
         return False
 
 

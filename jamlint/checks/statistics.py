@@ -22,6 +22,7 @@ from jamlint.model import Block, BlockKind, Table
 from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence
 
 TABLE_REFERENCE = "table_reference"
+FOLLOWUP = "split_followup"
 ANALYSIS = "analysis_cues"
 _NUMBER_CELL = re.compile(r"^[\s<>≈~ca.]*[-–]?\d[\d\s  ,.]*\s*(%|procent|st\.?)?\s*$", re.I)
 # "K", "M", "Kv", "T" column headers (Kolada style) count as a split when K and M both appear
@@ -89,16 +90,31 @@ def _referenced_table_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence
     return any(table_split(ctx, t) for t in (after[:3] + before[:1]))
 
 
-def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     if sentence_has_split(ab, sent):
         return True
     nxt = _next_sentence(ctx, ab, sent)
-    if nxt is not None:
-        nab, nsent = nxt
-        has_numbers = any(within(q.span, nsent) for q in nab.quantities)
-        if sentence_has_split(nab, nsent) and has_numbers:
-            return True
+    if nxt is not None and _splits_same_figure(q, *nxt):
+        return True
     return _referenced_table_split(ctx, ab, sent)
+
+
+def _splits_same_figure(q: Quantity, nab: AnnotatedBlock, nsent: Sentence) -> bool:
+    """The next sentence gives this figure's split, not another figure's: it continues it
+    ("Av dessa är …", "varav …"), its split adds up to it, or it names the same people."""
+    split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
+    if not split or not sentence_has_split(nab, nsent):
+        return False
+    if has_phrase(nab, FOLLOWUP, nsent):
+        return True
+    values = [x.value for x in split if x.value is not None and not x.is_percent]
+    if q.value is not None and not q.is_percent and values and abs(sum(values) - q.value) <= 1:
+        return True
+    if q.unit is not None:
+        noun = q.unit.text.lower()
+        others = [p.text.lower() for p in nab.people if within(p, nsent)]
+        return any(o[:5] == noun[:5] for o in others)
+    return False
 
 
 class PeopleStatistic(Check):
@@ -113,7 +129,7 @@ class PeopleStatistic(Check):
                 continue
             for q in people_quantities(ab):
                 sent = ab.sentence_at(q.span.start)
-                if sent is None or disaggregated(ctx, ab, sent):
+                if sent is None or disaggregated(ctx, ab, sent, q):
                     continue
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
 
