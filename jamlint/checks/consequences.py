@@ -510,16 +510,13 @@ class AnalysisLacks(Check):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         analysis = gender_analysis(ctx)
-        refs = analysis.analysis_refs
+        good = [gs for gs in analysis.sections if gs.verdict is Verdict.ANALYSIS]
+        # the gender section when there is a real one; else the descriptions found elsewhere
+        refs = [r for gs in good for r in gs.sentences] or analysis.body
         if not refs:
             return
-        blocks = {r.block for r in refs}
-        for gs in analysis.sections:
-            if gs.verdict is Verdict.ANALYSIS:
-                blocks.update(r.block for r in gs.sentences)
-        if any(has_phrase(ctx.blocks[b], self.options.lexicon) for b in blocks):
+        if any(has_phrase(ctx.blocks[r.block], self.options.lexicon, r.sentence) for r in refs):
             return
-        good = [gs for gs in analysis.sections if gs.verdict is Verdict.ANALYSIS]
         if good:
             yield section_hit(good[0])
         else:

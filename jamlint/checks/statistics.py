@@ -105,16 +105,23 @@ def _splits_same_figure(q: Quantity, nab: AnnotatedBlock, nsent: Sentence) -> bo
     split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
     if not split or not sentence_has_split(nab, nsent):
         return False
+    totals = [
+        x for x in nab.quantities
+        if x.measure is Measure.PEOPLE and not x.sex and within(x.span, nsent)
+    ]
+    if any(t.value != q.value for t in totals):
+        return False  # "… 94 personer. Under 2023 bodde 38 personer där, varav 31 män …"
     if has_phrase(nab, FOLLOWUP, nsent):
         return True
     values = [x.value for x in split if x.value is not None and not x.is_percent]
     if q.value is not None and not q.is_percent and values and abs(sum(values) - q.value) <= 1:
         return True
-    if q.unit is not None:
-        noun = q.unit.text.lower()
-        others = [p.text.lower() for p in nab.people if within(p, nsent)]
-        return any(o[:5] == noun[:5] for o in others)
-    return False
+    others = [p.text.lower() for p in nab.people if within(p, nsent)]
+    if q.unit is not None and any(o[:5] == q.unit.text.lower()[:5] for o in others):
+        return True
+    # a rate split by sex with no other group named: "ökar med 38 procent. Bland kvinnorna är
+    # ökningen 31 procent och bland männen 49 procent."
+    return q.is_percent and len(split) >= 2 and all(x.is_percent for x in split) and not others
 
 
 class PeopleStatistic(Check):
@@ -146,6 +153,9 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
         table = block.table
         if not _has_numbers(table):
             continue
+        if MONEY_HEADER.search(_caption_text(ctx, block)):
+            yield block, None, table_split(ctx, block)
+            continue
         money_cols = {
             i for i, cell in enumerate(table.rows[0] if table.header_rows else ())
             if MONEY_HEADER.search(cell)
@@ -167,6 +177,25 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
 
 def _names_people(ab: AnnotatedBlock) -> bool:
     return bool(ab.people) or any(q.measure is Measure.PEOPLE for q in ab.quantities)
+
+
+CAPTION = re.compile(r"^\s*tab(?:ell|\.)\s*(\d+)", re.IGNORECASE)
+
+
+def _caption_number(ctx: RuleContext, table: Block) -> str | None:
+    """The number in a caption paragraph just before the table ("Tabell 1. …")."""
+    if table.index == 0:
+        return None
+    before = ctx.document.blocks[table.index - 1]
+    m = CAPTION.match(before.text) if before.kind is BlockKind.PARAGRAPH else None
+    return m.group(1) if m else None
+
+
+def _caption_text(ctx: RuleContext, table: Block) -> str:
+    if table.index == 0:
+        return ""
+    before = ctx.document.blocks[table.index - 1]
+    return before.text if before.kind is BlockKind.PARAGRAPH and CAPTION.match(before.text) else ""
 
 
 def _has_numbers(table: Table) -> bool:
@@ -191,21 +220,55 @@ class SexStatisticsNotAnalysed(Check):
 
     requires = ("quantities", "sex_terms", "phrases")
 
-    def _commented(self, ctx: RuleContext, index: int) -> bool:
-        """An analysing sentence in the block itself, the text block before it or the two
-        after it (table cells skipped), within the same section."""
+    def _text_after(self, ctx: RuleContext, index: int, n: int) -> list[Block]:
         doc = ctx.document
         section = doc.blocks[index].section
-        text_blocks = [
-            b for b in doc.blocks
+        return [
+            b for b in doc.blocks[index + 1 :]
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and b.section == section
-        ]
-        before = [b for b in text_blocks if b.index < index][-1:]
-        after = [b for b in text_blocks if b.index > index][:2]
-        own = [doc.blocks[index]] if doc.blocks[index].kind is not BlockKind.TABLE else []
-        for b in before + own + after:
-            ab = ctx.blocks[b.index]
-            if has_phrase(ab, ANALYSIS):
+        ][:n]
+
+    def _text_before(self, ctx: RuleContext, table: Block, n: int) -> list[Block]:
+        """Text blocks before a table in its section, its caption not counted."""
+        doc = ctx.document
+        return [
+            b for b in doc.blocks[: table.index]
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and b.section == table.section
+            and not CAPTION.match(b.text)
+        ][-n:]
+
+    def _table_commented(self, ctx: RuleContext, table: Block) -> bool:
+        """A comment right after the table, or anywhere that names its caption ("Tabell 1
+        visar att flickor …")."""
+        near = self._text_after(ctx, table.index, 1) + self._text_before(ctx, table, 1)
+        if any(has_phrase(ctx.blocks[b.index], ANALYSIS) for b in near):
+            return True
+        caption = _caption_number(ctx, table)
+        if caption is None:
+            return False
+        ref = re.compile(rf"\btabell(?:en)?\s+{caption}\b", re.IGNORECASE)
+        for ab in ctx.blocks:
+            if ab.block.index == table.index - 1 or ab.block.kind is not BlockKind.PARAGRAPH:
+                continue
+            for sent in ab.sentences:
+                if ref.search(sent.span.text) and has_phrase(ab, ANALYSIS, sent):
+                    return True
+        return False
+
+    def _text_commented(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+        """Another sentence of the paragraph analyses it, or the next paragraph does while
+        speaking of the same people ("640 medlemmar" … "medlemmarna")."""
+        for other in ab.sentences:
+            if other.span != sent.span and has_phrase(ab, ANALYSIS, other):
+                return True
+        nouns = {p.text.lower()[:5] for p in ab.people if within(p, sent)}
+        for b in self._text_after(ctx, ab.block.index, 1):
+            nab = ctx.blocks[b.index]
+            if not has_phrase(nab, ANALYSIS):
+                continue
+            theirs = {p.text.lower()[:5] for p in nab.people}
+            own_split = any(q.sex for q in nab.quantities)  # it comments its own figures
+            if nouns & theirs or (not theirs and not own_split):
                 return True
         return False
 
@@ -213,7 +276,7 @@ class SexStatisticsNotAnalysed(Check):
         for table, _label, split in people_tables(ctx):
             if not split:
                 continue
-            if self._commented(ctx, table.index):
+            if self._table_commented(ctx, table):
                 continue
             sex_cell = next(
                 (c for c in table_label_cells(ctx, table) if sex_terms_in(ctx.blocks[c.index])),
@@ -229,7 +292,7 @@ class SexStatisticsNotAnalysed(Check):
                 split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
                 if len(split) < 2 or has_phrase(ab, ANALYSIS, sent):
                     continue
-                if self._commented(ctx, ab.block.index):
+                if self._text_commented(ctx, ab, sent):
                     continue
                 q = split[0]
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)

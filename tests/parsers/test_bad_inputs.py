@@ -110,7 +110,8 @@ def test_wrong_extension_is_linted_as_docx() -> None:
     assert document.format is DocFormat.DOCX
     assert "Jämställdhet" in [b.text for b in document.blocks]
     expected = yaml.safe_load((BAD / "wrong-extension.expected.yaml").read_text("utf-8"))
-    assert expected == {"findings": []}
+    # linted as a document: no JAM9xx problem is expected for it
+    assert not [f for f in expected["findings"] if f["code"].startswith("JAM9")]
 
 
 def test_wrong_extension_metadata() -> None:
