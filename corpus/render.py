@@ -693,19 +693,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Rendera korpusens källor till docx/pdf/txt.")
     parser.add_argument("stems", nargs="*", help="bara dessa källor (filnamn utan .md)")
     parser.add_argument("--check", action="store_true", help="rendera inte; lista inaktuella filer")
+    parser.add_argument("--src", type=Path, default=SOURCE_DIR, help="katalog med källor")
+    parser.add_argument("--out", type=Path, default=None, help="katalog för renderade filer")
     args = parser.parse_args(argv)
+    out_dir = args.out or (CORPUS_DIR if args.src == SOURCE_DIR else args.src.parent)
     try:
         if args.check:
-            stale = stale_files()
+            stale = stale_files(args.src, out_dir)
             for name in stale:
                 print(f"inaktuell: {name}")
             return 1 if stale else 0
-        sources = load_sources()
+        sources = load_sources(args.src)
         if args.stems:
             sources = [s for s in sources if s.stem in set(args.stems)]
+        out_dir.mkdir(parents=True, exist_ok=True)
         for source in sources:
-            for path in render_source(source, CORPUS_DIR):
-                print(path.relative_to(CORPUS_DIR.parent))
+            for path in render_source(source, out_dir):
+                print(path)
     except SourceError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 2
