@@ -24,6 +24,9 @@ from pydantic import ValidationError
 
 from jamlint.engine.rule import Check, Rule, RuleDescriptor, RuleError, _first_error
 
+# libyaml's loader when PyYAML was built with it (rule files are read on every start-up)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 ENTRY_POINT_GROUP = "jamlint.rules"
 DESCRIPTOR_DIRS = ("consequences", "statistics", "language", "document")
 
@@ -80,7 +83,7 @@ def read_descriptors(root: Traversable | Path, origin: str) -> list[RuleDescript
     out = []
     for entry in _iter_yaml(root):
         try:
-            data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+            data = yaml.load(entry.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         except yaml.YAMLError as exc:
             raise RuleError(f"{origin}: {entry.name}: ogiltig YAML: {exc}") from None
         if not isinstance(data, dict) or "code" not in data:

@@ -21,6 +21,9 @@ Offsets in the result are character offsets into each `Block.text`.
 
 from __future__ import annotations
 
+import sys
+import types
+
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +77,44 @@ class Pipeline:
         return _annotated_block(block, self.nlp(text))
 
 
+def import_spacy() -> None:
+    """Import spaCy without its command-line package.
+
+    `spacy/__init__.py` imports `spacy.cli.info`, which loads every spaCy CLI command (typer,
+    the model downloader …): about 150 ms of the 0.5 s a pre-commit hook pays on every commit,
+    for code jamlint never calls. A placeholder `spacy.cli` stands in while spaCy's own package
+    initialises and is removed right after, so an explicit `import spacy.cli` still gets the
+    real one. If a spaCy release stops accepting this, the plain import is used.
+    """
+    if "spacy" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli")
+    info = types.ModuleType("spacy.cli.info")
+
+    def _not_loaded(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("spacy.cli is not loaded by jamlint; import spacy.cli explicitly")
+
+    info.info = _not_loaded  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stubs)
+    try:
+        import spacy  # noqa: F401
+    except Exception:
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        for name in stubs:
+            sys.modules.pop(name, None)
+        import spacy  # noqa: F401,F811
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        spacy_mod = sys.modules.get("spacy")
+        if spacy_mod is not None and getattr(spacy_mod, "cli", None) is cli:
+            delattr(spacy_mod, "cli")
+
+
 def build_pipeline(
     extra_lexicon_words: Mapping[str, Sequence[str]] | None = None,
     extra_phrase_dirs: Sequence[Path] = (),
@@ -86,6 +127,7 @@ def build_pipeline(
     creates a phrase lexicon, e.g. "gender_headings"). `extra_phrase_dirs` are directories of
     further `<name>.txt` phrase files.
     """
+    import_spacy()
     # Importing the component modules registers their factories with spaCy.
     from jamlint.nlp import lemmatizer, marking, numbers, phrases, quantities, sentences
     from jamlint.nlp.extensions import register_extensions

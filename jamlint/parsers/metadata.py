@@ -53,7 +53,7 @@ def _vocabulary() -> _Vocabulary:
     import yaml
 
     text = files("jamlint._rules").joinpath("metadata.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return _build_vocabulary(data)
 
 

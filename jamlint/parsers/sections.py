@@ -16,6 +16,9 @@ import yaml
 
 from jamlint.model import Block, BlockKind, Section, SectionKind
 
+# libyaml's loader when PyYAML was built with it (rule files are read on every start-up)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[a-z]\))\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
@@ -36,7 +39,7 @@ def display_heading(text: str) -> str:
 def load_heading_variants() -> dict[str, list[str]]:
     """The built-in heading variants from rules/sections.yaml."""
     text = files("jamlint._rules").joinpath("sections.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=SAFE_LOADER) or {}
     return {str(k): [str(p) for p in v] for k, v in data.items()}
 
 
