@@ -141,7 +141,7 @@ def _report(result: RunResult, fmt: str, output: str | None, quiet: bool, statis
             reporter(result, fh, ReportOptions(color=False, quiet=quiet, statistics=statistics,
                                              rules=rules))
         return
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout
     color = stream.isatty()
     reporter(result, stream, ReportOptions(color=color, quiet=quiet, statistics=statistics,
                                          rules=rules))

@@ -61,7 +61,7 @@ def test_findings_exit_one_with_one_line_each(work):
         "pojkar beskrivs inte.",
         "bad.md:-:5:43: JAM201 [error] Statistiken gäller personer men redovisas inte uppdelad "
         "på kön. «312 elever»",
-        "Granskade 1 fil: 2 fel, 1 varningar, 0 tips.",
+        "Granskade 1 fil: 2 fel, 1 varning, 0 tips.",
     ]
 
 

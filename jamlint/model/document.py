@@ -57,7 +57,8 @@ class Table(Frozen):
 class Block(Frozen):
     """One unit of the body in reading order.
 
-    Parsers set `kind`, `text`, `level`, `page`, `table`/`row`/`col`/`is_header` and `comments`.
+    Parsers set `kind`, `text`, `level`, `page`, `table`/`row`/`col`/`is_header`, `comments` and
+    `source`.
     `finalize` sets `index`, `paragraph`, `line`, `column`, `section`.
     """
 
@@ -73,6 +74,10 @@ class Block(Frozen):
     col: int | None = None
     is_header: bool = False
     comments: tuple[Comment, ...] = ()
+    # where the block stands in the source file, for writing back into it (`jamlint annotate`):
+    # for .docx "p:N", "tc:N" or "tbl:N", the N-th w:p / w:tc / w:tbl among the body's
+    # descendants in document order; None when the parser does not record it
+    source: str | None = None
     # set by finalize()
     index: int = -1
     paragraph: int | None = None  # 1-based count of body blocks (table cells share their table's)

@@ -184,7 +184,9 @@ def parse_docx(data: bytes, path: str, limits: Limits) -> Document:
     styles = _Styles(_related_element(part, _RT_STYLES))
     comments = _read_comments(part, styles)
     sect_prs = _body_sect_prs(body)
-    reader = _Reader(styles, comments, _page_mode(body), _section_breaks(sect_prs))
+    reader = _Reader(
+        styles, comments, _page_mode(body), _section_breaks(sect_prs), _source_positions(body)
+    )
     reader.read_container(body)
     drafts = reader.finish()
     counted = reader.breaks > 0
@@ -199,6 +201,20 @@ def parse_docx(data: bytes, path: str, limits: Limits) -> Document:
         footnotes=_notes(part, _RT_FOOTNOTES, FOOTNOTE, styles)
         + _notes(part, _RT_ENDNOTES, ENDNOTE, styles),
     )
+
+
+def _source_positions(body: _Element) -> dict[_Element, str]:
+    """Each w:p, w:tc and w:tbl of the body -> "p:N" / "tc:N" / "tbl:N", its index among the
+    body's elements of that tag in document order: `Block.source`, which `jamlint annotate`
+    resolves the same way to write comments back into the file."""
+    prefixes = {P: "p", TC: "tc", TBL: "tbl"}
+    counts = dict.fromkeys(prefixes, 0)
+    out: dict[_Element, str] = {}
+    for element in body.iter(P, TC, TBL):
+        tag = element.tag
+        out[element] = f"{prefixes[tag]}:{counts[tag]}"
+        counts[tag] += 1
+    return out
 
 
 # --- zip safety ---------------------------------------------------------------------------------
@@ -639,6 +655,7 @@ class _Draft:
     is_header: bool = False
     comments: list[Comment] = field(default_factory=list)
     bold: bool = False  # every visible run is bold (used for table header rows)
+    source: str | None = None
 
     def to_block(self, with_page: bool) -> Block:
         return Block(
@@ -651,6 +668,7 @@ class _Draft:
             col=self.col,
             is_header=self.is_header,
             comments=tuple(self.comments),
+            source=self.source,
         )
 
 
@@ -685,8 +703,10 @@ class _Reader:
         comments: dict[str, tuple[str, str]],
         mode: _PageMode,
         section_breaks: list[bool],
+        positions: dict[_Element, str] | None = None,
     ) -> None:
         self.styles = styles
+        self.positions = positions or {}
         self.comments = comments
         self.mode = mode
         self.section_breaks = section_breaks
@@ -785,7 +805,8 @@ class _Reader:
         if text:
             kind, level = self._classify(text, raw, ppr, style, acc, in_toc)
             bold = acc.visible_runs > 0 and acc.bold_runs == acc.visible_runs
-            self._emit(_Draft(kind, text, level, page, comments=comments, bold=bold))
+            source = self.positions.get(p)
+            self._emit(_Draft(kind, text, level, page, comments=comments, bold=bold, source=source))
         else:
             self.pending.extend(comments)
         self._textboxes(acc.textboxes, page)
@@ -978,7 +999,8 @@ class _Reader:
         table = Table(rows=rows, header_rows=header_rows)
         page = cells[0].page if cells[0].page is not None else start_page
         self.pending = pending + self.pending  # comments on empty cells go to the table
-        self._emit(_Draft(BlockKind.TABLE, "", page=page, table=table))
+        source = self.positions.get(tbl)
+        self._emit(_Draft(BlockKind.TABLE, "", page=page, table=table, source=source))
         self.drafts.extend(cells)
 
     def _table_row(
@@ -1004,6 +1026,7 @@ class _Reader:
             if text:
                 draft = _Draft(BlockKind.TABLE_CELL, text, page=page, row=r_index, col=len(texts))
                 draft.comments = comments
+                draft.source = self.positions.get(tc)
                 cells.append(draft)
                 if bold_flags is not None:
                     bold_flags.append(bold)

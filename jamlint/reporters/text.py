@@ -13,7 +13,12 @@ from jamlint.model import FileResult, Finding, RunResult, Severity
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
-_SEV_SV = {Severity.ERROR: "fel", Severity.WARNING: "varningar", Severity.INFO: "tips"}
+# Swedish (singular, plural) per severity
+_SEV_SV = {
+    Severity.ERROR: ("fel", "fel"),
+    Severity.WARNING: ("varning", "varningar"),
+    Severity.INFO: ("tips", "tips"),
+}
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -51,10 +56,14 @@ def write_statistics(result: RunResult, out: TextIO) -> None:
         out.write(f"{n:6d}  {code}  {name}\n")
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def summary_line(result: RunResult) -> str:
     s = result.summary()
     n_files = s["files"]
-    parts = [f"{s['by_severity'][sev.value]} {_SEV_SV[sev]}" for sev in (
+    parts = [_count(s["by_severity"][sev.value], *_SEV_SV[sev]) for sev in (
         Severity.ERROR, Severity.WARNING, Severity.INFO)]
     unreadable = s["files_with_errors"]
     files_word = "fil" if n_files == 1 else "filer"
