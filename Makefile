@@ -13,10 +13,11 @@ $(BIN)/jamlint: pyproject.toml
 
 venv: $(BIN)/jamlint
 
-# Lint the bundled corpus. Findings are the point of the demo, so exit status 1 is expected;
-# only a crash or usage error (2) fails the target.
+# Lint the bundled corpus. Findings are the point of the demo (status 1), and corpus/bad/ holds
+# deliberately broken files (status 2: a file could not be read); only an internal error (3)
+# fails the target.
 demo: venv
-	$(BIN)/jamlint check corpus/ ; status=$$?; [ $$status -le 1 ]
+	$(BIN)/jamlint check corpus/ ; status=$$?; [ $$status -le 2 ]
 
 test: venv
 	$(BIN)/python -m pytest -q
