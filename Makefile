@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 
 $(BIN)/jamlint: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=68" wheel
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
