@@ -19,7 +19,13 @@ from jamlint import __version__
 from jamlint.config import Config
 from jamlint.engine.loader import RuleSet, load_rules
 from jamlint.engine.rule import Rule
-from jamlint.engine.runner import RULE_CRASHED, EnabledRule, enabled_rules, run_rules
+from jamlint.engine.runner import (
+    RULE_CRASHED,
+    EnabledRule,
+    enabled_rules,
+    make_finding,
+    run_rules,
+)
 from jamlint.engine.suppress import SUPPRESSION_CODE, Suppressions
 from jamlint.model import (
     DocFormat,
@@ -217,18 +223,7 @@ class Linter:
             return []
         d = rule.descriptor
         sev = self.config.severity.get(d.code, d.severity)
-        return [
-            Finding(
-                code=d.code,
-                name=d.name,
-                category=d.category,
-                severity=sev,
-                message=p.message,
-                location=p.location,
-                excerpt=p.excerpt,
-            )
-            for p in sups.problems
-        ]
+        return [make_finding(d, sev, p.message, p.location, p.excerpt) for p in sups.problems]
 
     def _problem_result(
         self, path: str, kind: ProblemKind, message: str, document: Document | None = None
@@ -237,16 +232,7 @@ class Linter:
         findings: tuple[Finding, ...] = ()
         if rule is not None:
             d = rule.descriptor
-            findings = (
-                Finding(
-                    code=d.code,
-                    name=d.name,
-                    category=d.category,
-                    severity=d.severity,
-                    message=message,
-                    location=FindingLocation(),
-                ),
-            )
+            findings = (make_finding(d, d.severity, message, FindingLocation()),)
         return FileResult(
             path=path,
             format=document.format if document else DocFormat.UNKNOWN,

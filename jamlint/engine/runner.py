@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from jamlint.engine.rule import Hit, Rule, RuleContext
+from jamlint.engine.rule import Hit, Rule, RuleContext, RuleDescriptor
 from jamlint.engine.suppress import Suppressions
 from jamlint.model import (
     Block,
     BlockKind,
-    Category,
     Document,
     Finding,
     FindingLocation,
@@ -69,13 +68,27 @@ def _drop_superseded(findings: list[Finding], rules: Sequence[EnabledRule]) -> l
 def _crash_finding(crash_rule: Rule, rule: Rule, exc: Exception, doc: Document) -> Finding:
     d = crash_rule.descriptor
     message = d.message.format(code=rule.code, error=f"{type(exc).__name__}: {exc}")
+    return make_finding(d, d.severity, message, document_location(doc))
+
+
+def make_finding(
+    d: RuleDescriptor,
+    severity: Severity,
+    message: str,
+    location: FindingLocation,
+    excerpt: str = "",
+    context: str = "",
+) -> Finding:
+    """A finding of rule `d` (code, name and category come from the descriptor)."""
     return Finding(
         code=d.code,
         name=d.name,
         category=d.category,
-        severity=d.severity,
+        severity=severity,
         message=message,
-        location=document_location(doc),
+        location=location,
+        excerpt=excerpt,
+        context=context,
     )
 
 
@@ -102,33 +115,20 @@ def to_finding(enabled: EnabledRule, hit: Hit, annotated: AnnotatedDocument) -> 
     message = hit.message or d.message
     if hit.block is None:
         anchor = title_block(doc)
-        return Finding(
-            code=d.code,
-            name=d.name,
-            category=d.category,
-            severity=enabled.severity,
-            message=message,
-            location=document_location(doc),
-            excerpt=hit.excerpt or "",
-            context=hit.context if hit.context is not None else (anchor.text if anchor else ""),
+        context = hit.context if hit.context is not None else (anchor.text if anchor else "")
+        return make_finding(
+            d, enabled.severity, message, document_location(doc), hit.excerpt or "", context
         )
     ab = annotated.blocks[hit.block]
     block = ab.block
     excerpt = hit.excerpt if hit.excerpt is not None else block.text[hit.start : hit.end]
     line, column = line_col(block, hit.start)
     section = " > ".join(doc.section_path(block)) or None
-    return Finding(
-        code=d.code,
-        name=d.name,
-        category=d.category,
-        severity=enabled.severity,
-        message=message,
-        location=FindingLocation(
-            page=block.page, paragraph=block.paragraph, line=line, column=column, section=section
-        ),
-        excerpt=excerpt,
-        context=hit.context if hit.context is not None else context_of(ab, hit, annotated),
+    location = FindingLocation(
+        page=block.page, paragraph=block.paragraph, line=line, column=column, section=section
     )
+    context = hit.context if hit.context is not None else context_of(ab, hit, annotated)
+    return make_finding(d, enabled.severity, message, location, excerpt, context)
 
 
 def context_of(ab: AnnotatedBlock, hit: Hit, annotated: AnnotatedDocument) -> str:
@@ -149,19 +149,6 @@ def context_of(ab: AnnotatedBlock, hit: Hit, annotated: AnnotatedDocument) -> st
 
 def _clip(text: str) -> str:
     return text if len(text) <= MAX_CONTEXT else text[: MAX_CONTEXT - 1] + "…"
-
-
-def document_finding(rule: Rule, message: str, doc_path: str) -> Finding:
-    """A JAM9xx finding for a file that could not be linted."""
-    d = rule.descriptor
-    return Finding(
-        code=d.code,
-        name=d.name,
-        category=Category.DOCUMENT,
-        severity=d.severity,
-        message=message,
-        location=FindingLocation(),
-    )
 
 
 def enabled_rules(
