@@ -90,21 +90,8 @@ def check(paths, fmt, select, extend_select, ignore, min_severity, include, excl
     """Granska filer och kataloger (PATHS; '-' läser text från standard in)."""
     from jamlint.reporters import REPORTERS
 
-    base = _load_config(config_path)
-    try:
-        config = base.merged(
-            format=fmt,
-            select=_csv(select),
-            extend_select=_csv(extend_select) or None,
-            ignore=(tuple(base.ignore) + _csv(ignore)) if ignore else None,
-            min_severity=min_severity,
-            include=tuple(include) or None,
-            exclude=(tuple(base.exclude) + tuple(exclude)) if exclude else None,
-            rules=(tuple(base.rules) + tuple(str(Path(d).resolve()) for d in rule_dirs))
-            if rule_dirs else None,
-        )
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    config = _cli_config(config_path, select, extend_select, ignore, include, exclude,
+                         rule_dirs, format=fmt, min_severity=min_severity)
     if config.format not in REPORTERS:
         raise click.BadParameter(
             f"okänt format '{config.format}'; välj bland {', '.join(REPORTERS)}",
@@ -260,8 +247,9 @@ def audit(paths, report_path, csv_path, json_path, jobs, no_cache, fail_under, s
     """
     from jamlint.audit import build_audit
 
-    config = _audit_config(config_path, select, extend_select, ignore, include, exclude,
-                           rule_dirs)
+    # an audit counts every finding; --min-severity is a display filter for `check`
+    config = _cli_config(config_path, select, extend_select, ignore, include, exclude,
+                         rule_dirs, min_severity=Severity.INFO.value)
     outputs = AuditOutputs.of(report_path, csv_path, json_path)
     n_files = _count_audit_targets(paths, config)
     workers = min(jobs or _usable_cpus(), n_files)
@@ -282,20 +270,21 @@ def _usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _audit_config(config_path, select, extend_select, ignore, include, exclude,
-                  rule_dirs) -> Config:
+def _cli_config(config_path, select, extend_select, ignore, include, exclude, rule_dirs,
+                **overrides) -> Config:
+    """The configuration file with the command line's options applied on top: `--select`
+    replaces, `--ignore`/`--exclude`/`--rules` add to what the file says."""
     base = _load_config(config_path)
     try:
         return base.merged(
             select=_csv(select),
             extend_select=_csv(extend_select) or None,
             ignore=(tuple(base.ignore) + _csv(ignore)) if ignore else None,
-            # an audit counts every finding; --min-severity is a display filter for `check`
-            min_severity=Severity.INFO.value,
             include=tuple(include) or None,
             exclude=(tuple(base.exclude) + tuple(exclude)) if exclude else None,
             rules=(tuple(base.rules) + tuple(str(Path(d).resolve()) for d in rule_dirs))
             if rule_dirs else None,
+            **overrides,
         )
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
@@ -454,6 +443,72 @@ def audit_summary_lines(report: Audit, outputs: AuditOutputs) -> list[str]:
         f"CSV: {outputs.cases_csv} (ärenden), {outputs.findings_csv} (anmärkningar)",
         f"JSON: {outputs.json}",
     ]
+    return lines
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="FIL",
+              help="Var kopian skrivs (bara med en fil). Standard: NAMN.jamlint.docx bredvid "
+                   "originalet.")
+@click.option("--select", multiple=True, help="Kör bara dessa regler (koder eller prefix).")
+@click.option("--extend-select", multiple=True, help="Lägg till regler utöver urvalet.")
+@click.option("--ignore", multiple=True, help="Hoppa över dessa regler.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Katalog med egna regler (YAML).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Konfigurationsfil (jamlint.toml eller pyproject.toml).")
+def annotate(paths, output, select, extend_select, ignore, rule_dirs, config_path) -> None:
+    """Skriv en kopia av dokumentet med en Word-kommentar på varje anmärkning.
+
+    Kommentaren sitter på just den text som anmärkningen gäller (siffran, meningen,
+    rubriken) och säger vad som saknas och vad du kan skriva i stället. Anmärkningar om
+    hela dokumentet sitter på rubriken. Originalet ändras aldrig; kopian heter
+    NAMN.jamlint.docx. Kör kommandot igen på ett kommenterat dokument så ersätts jamlints
+    tidigare kommentarer, medan andras kommentarer står kvar. En PDF får i stället
+    anteckningar (gula lappar) vid texten.
+
+    Vill du att jamlint ska låta bli en anmärkning, skriv en egen Word-kommentar på
+    stycket: "jamlint: ignorera JAM201" följt av varför.
+
+    Slutstatus: 0 när kopiorna är skrivna, 2 när en fil inte kunde läsas eller skrivas.
+    """
+    from jamlint.annotate import AnnotateError, annotate_file
+    from jamlint.api import Linter
+    from jamlint.engine.rule import RuleError
+
+    if output and len(paths) > 1:
+        raise click.UsageError("-o kan bara användas när en fil kommenteras.")
+    config = _audit_config(config_path, select, extend_select, ignore, (), (), rule_dirs)
+    try:
+        linter = Linter(config)
+    except RuleError as exc:
+        raise click.UsageError(f"regeluppsättningen kan inte laddas: {exc}") from None
+    failed = False
+    for path in paths:
+        try:
+            result = annotate_file(path, output, linter)
+        except AnnotateError as exc:
+            click.echo(f"jamlint: {exc.message}", err=True)
+            failed = True
+            continue
+        for line in annotate_summary_lines(result):
+            click.echo(line)
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def annotate_summary_lines(result) -> list[str]:
+    from jamlint.annotate import messages
+
+    if not result.notes and not result.removed:
+        return [messages.SUMMARY_NOTHING.format(path=result.path, output=result.output)]
+    notes = messages.count_notes(result.notes, result.format.value)
+    lines = [messages.SUMMARY.format(path=result.path, output=result.output, notes=notes)]
+    if result.removed:
+        lines.append(messages.SUMMARY_REMOVED.format(removed=result.removed))
+    for anchor in result.approximate:
+        lines.append(messages.SUMMARY_APPROXIMATE.format(code=anchor.finding.code,
+                                                         excerpt=anchor.finding.excerpt))
     return lines
 
 
