@@ -45,6 +45,7 @@ from jamlint.nlp.types import AnnotatedBlock, Measure, Sentence
 GENDER_BLIND = "gender_blind"
 NOT_RELEVANT = "not_relevant"
 MOTIVATION = "motivation"
+MOTIVATION_BACK = "motivation_back"
 ANALYSIS = "analysis_cues"
 DECISION = "decision_refs"
 EFFECT = "effect_verbs"
@@ -235,6 +236,10 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
             first.setdefault(Verdict.MOTIVATED, ref)
         if is_gender_blind(ab, s):
             first.setdefault(Verdict.GENDER_BLIND, ref)
+    if Verdict.MOTIVATED not in first and Verdict.ANALYSIS not in first:
+        reasoned = _reason_before_claim(ctx, refs)
+        if reasoned is not None:
+            first[Verdict.MOTIVATED] = reasoned
     for verdict in (Verdict.ANALYSIS, Verdict.MOTIVATED, Verdict.GENDER_BLIND):
         if verdict in first:
             return verdict, first[verdict]
@@ -244,6 +249,29 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
         ab, sent = claim
         return Verdict.NOT_RELEVANT, SentenceRef(ab.block.index, sent)
     return Verdict.SUPERFICIAL, refs[0]
+
+
+MIN_REASON_SENTENCE_WORDS = 6
+
+
+def _reason_before_claim(ctx: RuleContext, refs: list[SentenceRef]) -> SentenceRef | None:
+    """A claim that refers back ("… och har därför inga konsekvenser") to a reason stated in
+    an earlier sentence of the section that is neither a claim nor gender-blind."""
+    for i, ref in enumerate(refs):
+        ab = ctx.blocks[ref.block]
+        s = ref.sentence
+        if not (has_phrase(ab, NOT_RELEVANT, s) and has_phrase(ab, MOTIVATION_BACK, s)):
+            continue
+        if is_gender_blind(ab, s):
+            continue
+        for earlier in refs[:i]:
+            eab = ctx.blocks[earlier.block]
+            es = earlier.sentence
+            if has_phrase(eab, NOT_RELEVANT, es) or is_gender_blind(eab, es):
+                continue
+            if len(_WORD.findall(es.span.text)) >= MIN_REASON_SENTENCE_WORDS:
+                return ref
+    return None
 
 
 def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
@@ -272,11 +300,16 @@ def _is_container(doc, section: Section) -> bool:
 
 def _heading_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[int]) -> None:
     doc = ctx.document
-    for section in ctx.sections_of_kind(SectionKind.GENDER):
+    gender = ctx.sections_of_kind(SectionKind.GENDER)
+    # with no gender heading at all, a children section that analyses girls and boys is where
+    # the gender description stands ("Barnperspektiv: flickor anmäler oftare …")
+    weak = [] if gender else ctx.sections_of_kind(SectionKind.CHILDREN)
+    for section in gender + weak:
         if section.heading_block is None or _is_container(doc, section):
             continue
         blocks = list(content_blocks(doc, section))
-        if _weak_heading(section.title) and not _mentions_gender(ctx, blocks):
+        is_weak = section in weak or _weak_heading(section.title)
+        if is_weak and not _mentions_gender(ctx, blocks):
             continue
         in_gender.update(b.index for b in blocks)
         in_gender.add(section.heading_block)
@@ -425,6 +458,8 @@ class ChildrenWithoutGirlsBoys(Check):
                 continue
             if not self._body(block):
                 continue
+            if block.kind is BlockKind.TABLE_CELL and (block.col == 0 or block.is_header):
+                continue  # a template's row label ("Barn och unga | Nej") is no mention
             mentions += len(found)
             proposal = in_sections_of_kind(doc, block, (SectionKind.PROPOSAL,))
             evidence |= proposal and (bool(found) or self._domain(block.text))
@@ -442,6 +477,8 @@ class ChildrenWithoutGirlsBoys(Check):
             if within(sp, sent) and NEGATION.search(sp.text)
         ]
         if not negated:  # "Barnets bästa har beaktats" is no statement that children are spared
+            return False
+        if is_gender_blind(ab, sent):  # "… oavsett kön, ålder eller bakgrund" is no reason
             return False
         names_children = any(within(sp, sent) for sp in found)
         in_children_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
@@ -511,13 +548,19 @@ class AnalysisLacks(Check):
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         analysis = gender_analysis(ctx)
         good = [gs for gs in analysis.sections if gs.verdict is Verdict.ANALYSIS]
-        # the gender section when there is a real one; else the descriptions found elsewhere
-        refs = [r for gs in good for r in gs.sentences] or analysis.body
-        if not refs:
-            return
-        if any(has_phrase(ctx.blocks[r.block], self.options.lexicon, r.sentence) for r in refs):
-            return
         if good:
-            yield section_hit(good[0])
-        else:
-            yield Hit(block=None, excerpt="")
+            # the gender section's own text
+            found = any(
+                has_phrase(ctx.blocks[r.block], self.options.lexicon, r.sentence)
+                for gs in good for r in gs.sentences
+            )
+            if not found:
+                yield section_hit(good[0])
+            return
+        if not analysis.body:
+            return
+        # a description written elsewhere: the paragraphs that hold it
+        blocks = {r.block for r in analysis.body}
+        if any(has_phrase(ctx.blocks[b], self.options.lexicon) for b in blocks):
+            return
+        yield Hit(block=None, excerpt="")
