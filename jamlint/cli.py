@@ -464,9 +464,9 @@ def annotate(paths, output, select, extend_select, ignore, rule_dirs, config_pat
     Kommentaren sitter på just den text som anmärkningen gäller (siffran, meningen,
     rubriken) och säger vad som saknas och vad du kan skriva i stället. Anmärkningar om
     hela dokumentet sitter på rubriken. Originalet ändras aldrig; kopian heter
-    NAMN.jamlint.docx. Kör kommandot igen på ett kommenterat dokument så ersätts jamlints
-    tidigare kommentarer, medan andras kommentarer står kvar. En PDF får i stället
-    anteckningar (gula lappar) vid texten.
+    NAMN.jamlint.docx. Kör kommandot igen på ett kommenterat dokument (med ett nytt namn
+    för kopian, -o) så ersätts jamlints tidigare kommentarer, medan andras kommentarer står
+    kvar. En PDF får i stället anteckningar (gula lappar) vid texten.
 
     Vill du att jamlint ska låta bli en anmärkning, skriv en egen Word-kommentar på
     stycket: "jamlint: ignorera JAM201" följt av varför.
@@ -479,7 +479,7 @@ def annotate(paths, output, select, extend_select, ignore, rule_dirs, config_pat
 
     if output and len(paths) > 1:
         raise click.UsageError("-o kan bara användas när en fil kommenteras.")
-    config = _audit_config(config_path, select, extend_select, ignore, (), (), rule_dirs)
+    config = _cli_config(config_path, select, extend_select, ignore, (), (), rule_dirs)
     try:
         linter = Linter(config)
     except RuleError as exc:
