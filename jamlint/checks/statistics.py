@@ -22,6 +22,7 @@ from jamlint.model import Block, BlockKind, Table
 from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence
 
 TABLE_REFERENCE = "table_reference"
+SUPPRESSION = "suppression_notes"
 FOLLOWUP = "split_followup"
 ANALYSIS = "analysis_cues"
 _NUMBER_CELL = re.compile(r"^[\s<>≈~ca.]*[-–]?\d[\d\s  ,.]*\s*(%|procent|st\.?)?\s*$", re.I)
@@ -136,7 +137,9 @@ class PeopleStatistic(Check):
                 continue
             for q in people_quantities(ab):
                 sent = ab.sentence_at(q.span.start)
-                if sent is None or disaggregated(ctx, ab, sent, q):
+                if sent is None or has_phrase(ab, SUPPRESSION, sent):
+                    continue  # "grupper med färre än fem personer redovisas inte": a rule
+                if disaggregated(ctx, ab, sent, q):
                     continue
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
 
@@ -198,6 +201,15 @@ def _caption_text(ctx: RuleContext, table: Block) -> str:
     return before.text if before.kind is BlockKind.PARAGRAPH and CAPTION.match(before.text) else ""
 
 
+def _analyses(ab: AnnotatedBlock, sent: Sentence | None = None) -> bool:
+    """A sentence (or any sentence of the block) that comments on figures — not a note that
+    small numbers are held back ("färre än fem personer redovisas inte")."""
+    sents = [sent] if sent is not None else list(ab.sentences)
+    return any(
+        has_phrase(ab, ANALYSIS, s) and not has_phrase(ab, SUPPRESSION, s) for s in sents
+    )
+
+
 def _has_numbers(table: Table) -> bool:
     body = table.rows[table.header_rows :]
     return any(_NUMBER_CELL.match(c) for row in body for c in row[1:] if c.strip())
@@ -241,7 +253,7 @@ class SexStatisticsNotAnalysed(Check):
         """A comment right after the table, or anywhere that names its caption ("Tabell 1
         visar att flickor …")."""
         near = self._text_after(ctx, table.index, 1) + self._text_before(ctx, table, 1)
-        if any(has_phrase(ctx.blocks[b.index], ANALYSIS) for b in near):
+        if any(_analyses(ctx.blocks[b.index]) for b in near):
             return True
         caption = _caption_number(ctx, table)
         if caption is None:

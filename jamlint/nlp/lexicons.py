@@ -64,6 +64,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "street_suffixes",
     "sex_table_labels",
     "bullets",
+    "people_pronouns",
 )
 
 

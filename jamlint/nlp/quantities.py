@@ -447,6 +447,14 @@ class QuantityFinder:
                 if unit is not None and unit.pos < expr.start:
                     unit.follows = False
                     return unit
+        for pos in before:  # "Av dem som påbörjade … fullföljde 78 procent"
+            if (
+                toks[pos].lower_ in OF_WORDS
+                and pos + 2 < expr.start
+                and toks[pos + 1].lower_ in self.ctx("people_pronouns")
+                and toks[pos + 2].lower_ == "som"
+            ):
+                return _Unit(pos + 1, Measure.PEOPLE, False, follows=False)
         if self._is_change(toks, expr):
             return None  # "… höjs med 18 procent": how much something changes, not a share
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in OF_WORDS:
