@@ -12,16 +12,19 @@ import re
 from collections.abc import Iterator
 
 from jamlint.checks.common import (
+    lexicon_lines,
     has_phrase,
     is_statement_block,
     sex_terms_in,
     within,
 )
+from jamlint.checks.consequences import gender_analysis
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, Table
 from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence
 
 TABLE_REFERENCE = "table_reference"
+SPLIT_REFERENCE = "split_references"
 SUPPRESSION = "suppression_notes"
 FOLLOWUP = "split_followup"
 ANALYSIS = "analysis_cues"
@@ -62,12 +65,19 @@ def _next_sentence(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence):
 
 
 def table_split(ctx: RuleContext, table_block: Block) -> bool:
-    """A table with columns or rows by sex (a header cell or row label that is a sex term)."""
+    """A table with columns or rows by sex: a header cell or row label names a sex category
+    ("Kvinnor", "Sökande män"), not just a name containing one ("Kvinnogruppen Stegen")."""
     cells = table_label_cells(ctx, table_block)
-    if any(sex_terms_in(ctx.blocks[c.index]) for c in cells):
+    if any(_sex_category(ctx.blocks[c.index]) for c in cells):
         return True
     labels = {c.text.strip().lower().rstrip(".") for c in cells}
     return bool(labels & _KM[0]) and bool(labels & _KM[1])
+
+
+def _sex_category(ab: AnnotatedBlock) -> bool:
+    categories = set(lexicon_lines("sex_categories"))
+    words = {w.lower() for w in re.findall(r"\w+", ab.block.text)}
+    return bool(sex_terms_in(ab)) and bool(words & categories)
 
 
 def table_label_cells(ctx: RuleContext, table_block: Block) -> list[Block]:
@@ -106,9 +116,11 @@ def _splits_same_figure(q: Quantity, nab: AnnotatedBlock, nsent: Sentence) -> bo
     split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
     if not split or not sentence_has_split(nab, nsent):
         return False
-    totals = [
+    first_split = min(x.span.start for x in split)
+    totals = [  # a count of its own that the split belongs to ("38 personer …, varav 31 män")
         x for x in nab.quantities
-        if x.measure is Measure.PEOPLE and not x.sex and within(x.span, nsent)
+        if x.measure is Measure.PEOPLE and not x.sex and not x.is_percent
+        and within(x.span, nsent) and x.span.start < first_split
     ]
     if any(t.value != q.value for t in totals):
         return False  # "… 94 personer. Under 2023 bodde 38 personer där, varav 31 män …"
@@ -201,6 +213,59 @@ def _caption_text(ctx: RuleContext, table: Block) -> str:
     return before.text if before.kind is BlockKind.PARAGRAPH and CAPTION.match(before.text) else ""
 
 
+TOPIC_PREFIX = 7
+_WORDS = re.compile(r"[^\W\d_]{6,}")
+
+
+def _topics(text: str, sex_terms: set[str]) -> set[str]:
+    """Content words (6+ letters, not sex terms or stop words), as prefixes."""
+    stop = set(lexicon_lines("topic_stopwords"))
+    words = {w.lower() for w in _WORDS.findall(text)}
+    return {w[:TOPIC_PREFIX] for w in words if w not in stop and w not in sex_terms}
+
+
+def _discussed_in_analysis(ctx: RuleContext, topics: set[str], skip: set[int]) -> bool:
+    """The document's gender analysis comments on a split: one of its sentences names the
+    sexes, analyses, and speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
+    varav 59 flickor …" ↔ "Flickor och pojkar blir kränkta ungefär lika ofta, men …")."""
+    if not topics:
+        return False
+    for ref in gender_analysis(ctx).analysis_refs:
+        other = ctx.blocks[ref.block]
+        if other.block.index in skip:
+            continue
+        if _comments_on_sexes(other, ref.sentence):
+            sex = {t.text.lower() for t in other.sex_terms}
+            if topics & _topics(ref.sentence.span.text, sex):
+                return True
+    return False
+
+
+_NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?")
+
+
+def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> bool:
+    """A sentence elsewhere that compares the sexes and repeats at least two of the figures."""
+    wanted = {m.group() for f in figures for m in _NUMBER.finditer(f)}
+    if len(wanted) < 2:
+        return False
+    for ab in ctx.blocks:
+        if ab.block.index in skip or ab.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        for sent in ab.sentences:
+            found = {m.group() for m in _NUMBER.finditer(sent.span.text)}
+            if len(found & wanted) >= 2 and _comments_on_sexes(ab, sent):
+                return True
+    return False
+
+
+def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """An analysing sentence about women and men, or about "skillnaden"/"fördelningen"."""
+    return _analyses(ab, sent) and bool(
+        sex_terms_in(ab, sent) or has_phrase(ab, SPLIT_REFERENCE, sent)
+    )
+
+
 def _analyses(ab: AnnotatedBlock, sent: Sentence | None = None) -> bool:
     """A sentence (or any sentence of the block) that comments on figures — not a note that
     small numbers are held back ("färre än fem personer redovisas inte")."""
@@ -253,8 +318,19 @@ class SexStatisticsNotAnalysed(Check):
         """A comment right after the table, or anywhere that names its caption ("Tabell 1
         visar att flickor …")."""
         near = self._text_after(ctx, table.index, 1) + self._text_before(ctx, table, 1)
-        if any(_analyses(ctx.blocks[b.index]) for b in near):
+        for b in near:
+            nab = ctx.blocks[b.index]
+            if any(_comments_on_sexes(nab, sent) for sent in nab.sentences):
+                return True
+        # what the table measures, by its caption ("Tabell 1. Ungdomsenkäten 2024 …"), discussed
+        # in the gender analysis
+        caption = CAPTION.sub("", _caption_text(ctx, table))
+        if _discussed_in_analysis(ctx, _topics(caption, set()), {table.index}):
             return True
+        # or a sentence that repeats the table's own figures while comparing the sexes
+        body = table.table.rows[table.table.header_rows :] if table.table else ()
+        figures = {c.strip() for row in body for c in row[1:] if _NUMBER_CELL.match(c)}
+        return _figures_discussed(ctx, figures, {table.index})
         caption = _caption_number(ctx, table)
         if caption is None:
             return False
@@ -263,7 +339,7 @@ class SexStatisticsNotAnalysed(Check):
             if ab.block.index == table.index - 1 or ab.block.kind is not BlockKind.PARAGRAPH:
                 continue
             for sent in ab.sentences:
-                if ref.search(sent.span.text) and has_phrase(ab, ANALYSIS, sent):
+                if ref.search(sent.span.text) and _comments_on_sexes(ab, sent):
                     return True
         return False
 
@@ -271,7 +347,9 @@ class SexStatisticsNotAnalysed(Check):
         """Another sentence of the paragraph analyses it, or the next paragraph does while
         speaking of the same people ("640 medlemmar" … "medlemmarna")."""
         for other in ab.sentences:
-            if other.span != sent.span and has_phrase(ab, ANALYSIS, other):
+            # "Kvinnorna var alltså nästan dubbelt så många som männen." — not "några har fler
+            # än tio uppdrag"
+            if other.span != sent.span and _comments_on_sexes(ab, other):
                 return True
         nouns = {p.text.lower()[:5] for p in ab.people if within(p, sent)}
         for b in self._text_after(ctx, ab.block.index, 1):
@@ -282,7 +360,15 @@ class SexStatisticsNotAnalysed(Check):
             own_split = any(q.sex for q in nab.quantities)  # it comments its own figures
             if nouns & theirs or (not theirs and not own_split):
                 return True
-        return False
+        sex = {t.text.lower() for t in ab.sex_terms}
+        # the sentence and the one before it say what is counted ("Föreningen når ca 260
+        # personer per vecka. Av dessa är ungefär 180 män och 80 kvinnor.")
+        i = next(k for k, x in enumerate(ab.sentences) if x.span == sent.span)
+        text = " ".join(x.span.text for x in ab.sentences[max(0, i - 1) : i + 1])
+        if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}):
+            return True
+        figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
+        return _figures_discussed(ctx, figures, {ab.block.index})
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for table, _label, split in people_tables(ctx):
