@@ -18,13 +18,13 @@ from jamlint.checks.common import (
     sex_terms_in,
     within,
 )
-from jamlint.checks.consequences import gender_analysis
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, Table
 from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence
 
 TABLE_REFERENCE = "table_reference"
 SPLIT_REFERENCE = "split_references"
+TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 SUPPRESSION = "suppression_notes"
 FOLLOWUP = "split_followup"
 ANALYSIS = "analysis_cues"
@@ -225,18 +225,17 @@ def _topics(text: str, sex_terms: set[str]) -> set[str]:
 
 
 def _discussed_in_analysis(ctx: RuleContext, topics: set[str], skip: set[int]) -> bool:
-    """The document's gender analysis comments on a split: one of its sentences names the
-    sexes, analyses, and speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
+    """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
+    speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
     varav 59 flickor …" ↔ "Flickor och pojkar blir kränkta ungefär lika ofta, men …")."""
     if not topics:
         return False
-    for ref in gender_analysis(ctx).analysis_refs:
-        other = ctx.blocks[ref.block]
-        if other.block.index in skip:
+    for other in ctx.blocks:
+        if other.block.index in skip or other.block.kind not in TEXT_KINDS:
             continue
-        if _comments_on_sexes(other, ref.sentence):
-            sex = {t.text.lower() for t in other.sex_terms}
-            if topics & _topics(ref.sentence.span.text, sex):
+        sex = {t.text.lower() for t in other.sex_terms}
+        for sent in other.sentences:
+            if _comments_on_sexes(other, sent) and topics & _topics(sent.span.text, sex):
                 return True
     return False
 
@@ -250,7 +249,7 @@ def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> b
     if len(wanted) < 2:
         return False
     for ab in ctx.blocks:
-        if ab.block.index in skip or ab.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        if ab.block.index in skip or ab.block.kind not in TEXT_KINDS:
             continue
         for sent in ab.sentences:
             found = {m.group() for m in _NUMBER.finditer(sent.span.text)}
@@ -364,7 +363,8 @@ class SexStatisticsNotAnalysed(Check):
         # the sentence and the one before it say what is counted ("Föreningen når ca 260
         # personer per vecka. Av dessa är ungefär 180 män och 80 kvinnor.")
         i = next(k for k, x in enumerate(ab.sentences) if x.span == sent.span)
-        text = " ".join(x.span.text for x in ab.sentences[max(0, i - 1) : i + 1])
+        around = {0, max(0, i - 1), i}  # the paragraph's opening names its subject
+        text = " ".join(ab.sentences[k].span.text for k in sorted(around))
         if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
