@@ -38,8 +38,9 @@ def overlaps(a: TextSpan, b: TextSpan) -> bool:
 
 
 def sex_terms_in(ab: AnnotatedBlock, sentence: Sentence | None = None) -> list[TextSpan]:
-    """Sex terms that are not part of a gender-blind phrase ("oavsett kön")."""
-    blind = phrases(ab, "gender_blind")
+    """Sex terms that are not part of a gender-blind phrase ("oavsett kön") or of a role name
+    ("gode män" are guardians of either sex)."""
+    blind = phrases(ab, "gender_blind") + phrases(ab, "role_phrases")
     terms = ab.sex_terms if sentence is None else spans_in(ab.sex_terms, sentence)
     return [t for t in terms if not any(overlaps(t, b) for b in blind)]
 

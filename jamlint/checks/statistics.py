@@ -224,7 +224,9 @@ def _topics(text: str, sex_terms: set[str]) -> set[str]:
     return {w[:TOPIC_PREFIX] for w in words if w not in stop and w not in sex_terms}
 
 
-def _discussed_in_analysis(ctx: RuleContext, topics: set[str], skip: set[int]) -> bool:
+def _discussed_in_analysis(
+    ctx: RuleContext, topics: set[str], skip: set[int], min_shared: int = 1
+) -> bool:
     """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
     speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
     varav 59 flickor …" ↔ "Flickor och pojkar blir kränkta ungefär lika ofta, men …")."""
@@ -235,12 +237,25 @@ def _discussed_in_analysis(ctx: RuleContext, topics: set[str], skip: set[int]) -
             continue
         sex = {t.text.lower() for t in other.sex_terms}
         for sent in other.sentences:
-            if _comments_on_sexes(other, sent) and topics & _topics(sent.span.text, sex):
+            shared = topics & _topics(sent.span.text, sex)
+            if len(shared) >= min_shared and _comments_on_sexes(other, sent):
                 return True
     return False
 
 
 _NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?")
+
+
+def _table_topics(ctx: RuleContext, table: Block) -> set[str]:
+    def label_words(t: Block) -> set[str]:
+        return _topics(" ".join(c.text for c in table_label_cells(ctx, t)), set())
+
+    others: set[str] = set()
+    for b in ctx.document.blocks:
+        if b.kind is BlockKind.TABLE and b.index != table.index:
+            others |= label_words(b)
+    caption = _topics(CAPTION.sub("", _caption_text(ctx, table)), set())
+    return caption | (label_words(table) - others)
 
 
 def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> bool:
@@ -323,8 +338,10 @@ class SexStatisticsNotAnalysed(Check):
                 return True
         # what the table measures, by its caption ("Tabell 1. Ungdomsenkäten 2024 …"), discussed
         # in the gender analysis
-        caption = CAPTION.sub("", _caption_text(ctx, table))
-        if _discussed_in_analysis(ctx, _topics(caption, set()), {table.index}):
+        # what the table is about: its caption and its labels, less the labels it shares with
+        # the document's other tables (rows repeated across tables say nothing about which one
+        # a comment means); two words in common, since one is often the document's subject
+        if _discussed_in_analysis(ctx, _table_topics(ctx, table), {table.index}, min_shared=2):
             return True
         # or a sentence that repeats the table's own figures while comparing the sexes
         body = table.table.rows[table.table.header_rows :] if table.table else ()

@@ -65,6 +65,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "sex_table_labels",
     "bullets",
     "people_pronouns",
+    "percent_nouns",
 )
 
 

@@ -441,12 +441,6 @@ class QuantityFinder:
                 break  # "Andelen var 87 procent": a share of something unnamed
         if not is_share:
             return None
-        for pos in before:
-            if toks[pos].lower_ in OF_WORDS:
-                unit = self._unit_after_of(toks, pos)
-                if unit is not None and unit.pos < expr.start:
-                    unit.follows = False
-                    return unit
         for pos in before:  # "Av dem som påbörjade … fullföljde 78 procent"
             if (
                 toks[pos].lower_ in OF_WORDS
@@ -455,10 +449,18 @@ class QuantityFinder:
                 and toks[pos + 2].lower_ == "som"
             ):
                 return _Unit(pos + 1, Measure.PEOPLE, False, follows=False)
+        for pos in before:
+            if toks[pos].lower_ in OF_WORDS:
+                unit = self._unit_after_of(toks, pos)
+                if unit is not None and unit.pos < expr.start:
+                    unit.follows = False
+                    return unit
         if self._is_change(toks, expr):
             return None  # "… höjs med 18 procent": how much something changes, not a share
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in OF_WORDS:
             return None  # "en fjärdedel av sin tid": a share of something named, not people
+        if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("percent_nouns"):
+            return None  # "30 procent rabatt": the share of a price, not of people
         for pos in before:
             tok = toks[pos]
             if tok._.jam_measure is Measure.PEOPLE:
