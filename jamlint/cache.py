@@ -42,8 +42,11 @@ def _hash_tree(h, root: Traversable | Path) -> None:
 
 
 def ruleset_fingerprint(extra_dirs: tuple[str, ...] = ()) -> str:
-    """A hash of the built-in rules and lexicons plus any rule directories in use."""
+    """A hash of jamlint's own code, the built-in rules and lexicons, and any rule directories
+    in use: results from an edited checkout (same version number) are never served."""
     h = hashlib.sha256(f"jamlint {__version__} cache {CACHE_FORMAT}".encode())
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(source.read_bytes())
     _hash_tree(h, files("jamlint._rules"))
     for d in extra_dirs:
         if Path(d).is_dir():
