@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from jamlint.model import Category, FileResult, FileStatus, Finding, RunResult, Severity
 from jamlint.model.document import Metadata
 from jamlint.model.finding import RuleInfo
+from jamlint.model.spreadsheet import text_cell
 
 # A case "has a gender-consequence description" when none of these was reported (SKR item 7) …
 CONSEQUENCE_CODES: tuple[str, ...] = ("JAM101", "JAM102", "JAM103", "JAM104", "JAM105")
@@ -542,10 +543,10 @@ def case_rows(audit: Audit) -> Iterator[list[str]]:
     for c in audit.cases:
         w = c.worst
         yield [
-            c.path,
-            c.title,
-            c.namnd,
-            c.diarienummer,
+            text_cell(c.path),
+            text_cell(c.title),
+            text_cell(c.namnd),
+            text_cell(c.diarienummer),
             c.format,
             "" if c.pages is None else str(c.pages),
             "läsbar" if c.readable else "kunde inte läsas",

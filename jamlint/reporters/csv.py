@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from jamlint.model import FileResult, FileStatus, Finding, RunResult
+from jamlint.model.spreadsheet import text_cell
 
 BOM = "\ufeff"
 HEADER = (
@@ -52,28 +53,30 @@ def rows(result: RunResult) -> Iterator[list[str]]:
 
 
 def _file_row(fr: FileResult) -> list[str]:
-    return [fr.path, fr.format.value, fr.status.value, "", "", "", "", ""]
+    return [text_cell(fr.path), fr.format.value, fr.status.value, "", "", "", "", ""]
 
 
 def _finding_row(fr: FileResult, f: Finding) -> list[str]:
     loc = f.location
     return [
-        fr.path,
+        text_cell(fr.path),
         fr.format.value,
         fr.status.value,
         _cell(loc.page),
         _cell(loc.paragraph),
         _cell(loc.line),
         _cell(loc.column),
-        loc.section or "",
+        text_cell(loc.section or ""),
         f.code,
         f.name,
         f.category.value,
         f.severity.value,
         f.message,
-        f.excerpt,
-        f.context,
+        text_cell(f.excerpt),
+        text_cell(f.context),
     ]
+
+
 
 
 def _cell(value: int | None) -> str:

@@ -116,3 +116,11 @@ def test_bytes_in_utf8_file(tmp_path):
     assert data.startswith(b"\xef\xbb\xbffil;format;")
     assert "vårdnadshavarna".encode() in data
     assert data.count(b"\xef\xbb\xbf") == 1
+
+
+def test_document_text_cannot_become_a_spreadsheet_formula():
+    from jamlint.model.spreadsheet import text_cell
+
+    assert text_cell('=HYPERLINK("http://x")') == "'=HYPERLINK(\"http://x\")"
+    assert text_cell("-46,9 mnkr") == "'-46,9 mnkr"
+    assert text_cell("120 elever") == "120 elever"
