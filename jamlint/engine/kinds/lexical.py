@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import BlockKind, SectionKind
