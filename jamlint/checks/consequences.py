@@ -111,10 +111,6 @@ class GenderAnalysis:
         return refs
 
 
-def _words_after(text: str, end: int) -> int:
-    return len(_WORD.findall(text[end:]))
-
-
 def is_gender_blind(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return has_phrase(ab, GENDER_BLIND, sent)
 

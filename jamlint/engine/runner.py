@@ -50,7 +50,7 @@ def run_rules(
             continue
         findings.extend(to_finding(enabled, hit, annotated) for hit in hits)
     findings = _drop_superseded(findings, rules)
-    findings = suppressions.apply(findings, annotated.document)
+    findings = suppressions.apply(findings)
     findings.sort(key=Finding.sort_key)
     return findings
 

@@ -131,5 +131,5 @@ class Suppressions:
                 return True
         return False
 
-    def apply(self, findings: list[Finding], doc: Document) -> list[Finding]:
+    def apply(self, findings: list[Finding]) -> list[Finding]:
         return [f for f in findings if not self.suppresses(f)]
