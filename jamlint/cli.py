@@ -53,6 +53,27 @@ class JamlintGroup(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
+def rule_options(f):
+    """--select/--extend-select/--ignore/--rules/--config, shared by check, audit and annotate."""
+    for option in reversed((
+        click.option("--select", multiple=True, help="Kör bara dessa regler (koder eller prefix)."),
+        click.option("--extend-select", multiple=True, help="Lägg till regler utöver urvalet."),
+        click.option("--ignore", multiple=True, help="Hoppa över dessa regler."),
+        click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+                     help="Katalog med egna regler (YAML)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                     help="Konfigurationsfil (jamlint.toml eller pyproject.toml)."),
+    )):
+        f = option(f)
+    return f
+
+
+def path_options(f):
+    """--include/--exclude for commands that walk directories."""
+    f = click.option("--exclude", multiple=True, help="Filmönster att hoppa över.")(f)
+    return click.option("--include", multiple=True, help="Filmönster att granska i kataloger.")(f)
+
+
 @click.group(cls=JamlintGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="jamlint", message="%(prog)s %(version)s")
 def cli() -> None:
@@ -63,17 +84,10 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", default=None, help="Utdataformat: text, concise, json, …")
-@click.option("--select", multiple=True, help="Kör bara dessa regler (koder eller prefix).")
-@click.option("--extend-select", multiple=True, help="Lägg till regler utöver urvalet.")
-@click.option("--ignore", multiple=True, help="Hoppa över dessa regler.")
+@rule_options
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default=None,
               help="Visa bara anmärkningar med minst denna allvarlighetsgrad.")
-@click.option("--include", multiple=True, help="Filmönster att granska i kataloger.")
-@click.option("--exclude", multiple=True, help="Filmönster att hoppa över.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Katalog med egna regler (YAML).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Konfigurationsfil (jamlint.toml eller pyproject.toml).")
+@path_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Skriv resultatet till en fil i stället för standard ut.")
 @click.option("--statistics", is_flag=True, help="Skriv antal anmärkningar per regel.")
@@ -219,15 +233,8 @@ def _indent(text: str) -> str:
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None, metavar="PROCENT",
               help="Avsluta med status 1 om andelen läsbara ärenden som uppfyller punkt 6 "
                    "eller 7 är under PROCENT.")
-@click.option("--select", multiple=True, help="Kör bara dessa regler (koder eller prefix).")
-@click.option("--extend-select", multiple=True, help="Lägg till regler utöver urvalet.")
-@click.option("--ignore", multiple=True, help="Hoppa över dessa regler.")
-@click.option("--include", multiple=True, help="Filmönster att granska i kataloger.")
-@click.option("--exclude", multiple=True, help="Filmönster att hoppa över.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Katalog med egna regler (YAML).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Konfigurationsfil (jamlint.toml eller pyproject.toml).")
+@rule_options
+@path_options
 def audit(paths, report_path, csv_path, json_path, jobs, no_cache, fail_under, select,
           extend_select, ignore, include, exclude, rule_dirs, config_path) -> None:
     """Granska en mapp med ärenden och skriv en rapport till analysgruppen.
@@ -451,13 +458,7 @@ def audit_summary_lines(report: Audit, outputs: AuditOutputs) -> list[str]:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, metavar="FIL",
               help="Var kopian skrivs (bara med en fil). Standard: NAMN.jamlint.docx bredvid "
                    "originalet.")
-@click.option("--select", multiple=True, help="Kör bara dessa regler (koder eller prefix).")
-@click.option("--extend-select", multiple=True, help="Lägg till regler utöver urvalet.")
-@click.option("--ignore", multiple=True, help="Hoppa över dessa regler.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Katalog med egna regler (YAML).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Konfigurationsfil (jamlint.toml eller pyproject.toml).")
+@rule_options
 def annotate(paths, output, select, extend_select, ignore, rule_dirs, config_path) -> None:
     """Skriv en kopia av dokumentet med en Word-kommentar på varje anmärkning.
 
