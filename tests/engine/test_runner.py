@@ -118,3 +118,20 @@ def test_min_severity_filters(severity):
     text = NO_GENDER + "## Jämställdhet\nBeslutet gynnar alla invånare oavsett kön.\n"
     codes = {f.code for f in tester.findings(text)}
     assert ("JAM103" in codes) is (severity == "warning")
+
+
+def test_municipality_words_and_headings_from_config():
+    text = (
+        "# Stipendier 2025\n## Förslag till beslut\nNämnden delar ut 12 stipendiater.\n"
+        "## Likvärdighet mellan könen\nEj aktuellt.\n"
+    )
+    plain = {(f.code, f.excerpt) for f in RuleTester(Linter(Config())).findings(text)}
+    assert ("JAM201", "12 stipendiater") not in plain
+    assert not any(code == "JAM102" for code, _ in plain)
+    config = Config(
+        extra_lexicon_words={"people": ("stipendiat",)},
+        extra_headings={"gender": ("^likvärdighet mellan könen",)},
+    )
+    own = {(f.code, f.excerpt) for f in RuleTester(Linter(config)).findings(text)}
+    assert ("JAM201", "12 stipendiater") in own
+    assert ("JAM102", "Ej aktuellt.") in own
