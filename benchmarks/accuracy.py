@@ -52,6 +52,7 @@ class Tally:
 def evaluate(root: Path, linter: Linter, verbose: bool) -> None:
     docs = [(d, e) for d, e in corpus_documents(root) if d.parent.name != "bad"]
     cons, cons_binary, stats = Tally(), Tally(), Tally()
+    per_code: dict[str, Tally] = {}
     start = time.perf_counter()
     for doc, exp_path in docs:
         expected = load_expected(exp_path)
@@ -65,6 +66,17 @@ def evaluate(root: Path, linter: Linter, verbose: bool) -> None:
         exp_flag = Counter({"lacks": 1}) if DESCRIPTION_CODES & set(exp_codes) else Counter()
         got_flag = Counter({"lacks": 1}) if DESCRIPTION_CODES & set(got_codes) else Counter()
         cons_binary.add(exp_flag, got_flag)
+
+        for code in sorted({c for c, _ in expected} | {c for c, _ in got}):
+            if code.startswith("JAM1"):  # consequences: per document
+                e = Counter({code: 1}) if code in exp_codes else Counter()
+                g = Counter({code: 1}) if code in got_codes else Counter()
+            elif code.startswith("JAM2"):  # statistics: per statement
+                e = Counter({k: v for k, v in expected.items() if k[0] == code})
+                g = Counter({k: v for k, v in got.items() if k[0] == code})
+            else:
+                continue
+            per_code.setdefault(code, Tally()).add(e, g)
 
         exp_stats = Counter({k: v for k, v in expected.items() if k[0].startswith("JAM2")})
         got_stats = Counter({k: v for k, v in got.items() if k[0].startswith("JAM2")})
@@ -81,6 +93,8 @@ def evaluate(root: Path, linter: Linter, verbose: bool) -> None:
     print(cons.line("consequences (dokument × regel)"))
     print(cons_binary.line("consequences (saknar godtagbar beskrivning)"))
     print(stats.line("statistics (påstående: kod + utdrag)"))
+    for code, tally in sorted(per_code.items()):
+        print(tally.line(f"  {code}"))
 
 
 def main(argv: list[str] | None = None) -> int:

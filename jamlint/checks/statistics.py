@@ -168,18 +168,22 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
         table = block.table
         if not _has_numbers(table):
             continue
-        if MONEY_HEADER.search(_caption_text(ctx, block)):
-            yield block, None, table_split(ctx, block)
-            continue
         money_cols = {
             i for i, cell in enumerate(table.rows[0] if table.header_rows else ())
             if MONEY_HEADER.search(cell)
         }
+        if MONEY_HEADER.search(_caption_text(ctx, block)):
+            # "Tabell 1. Taxor, kronor per timme": the rows are amounts; a column headed by
+            # people ("Antal medlemmar") still counts them
+            money_cols = set(range(table.n_cols))
         label = None
         for cell in table_label_cells(ctx, block):
             if not _names_people(ctx.blocks[cell.index]) or MONEY_HEADER.search(cell.text):
                 continue
             if cell.is_header:
+                if cell.col in money_cols and MONEY_HEADER.search(_caption_text(ctx, block)):
+                    if not _counts_people(cell.text):
+                        continue
                 values = [r[cell.col] for r in table.rows[table.header_rows :] if cell.col < len(r)]
             else:
                 row = table.rows[cell.row]
@@ -188,6 +192,14 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
                 label = cell
                 break
         yield block, label, table_split(ctx, block)
+
+
+COUNT_WORDS = re.compile(r"\b(antal|andel)\b", re.IGNORECASE)
+
+
+def _counts_people(header: str) -> bool:
+    """A column header that says it counts ("Antal medlemmar", "Andel kvinnor")."""
+    return bool(COUNT_WORDS.search(header))
 
 
 def _names_people(ab: AnnotatedBlock) -> bool:
