@@ -275,6 +275,9 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
 
 
 NEGATION = re.compile(r"\b(inte|ej|inga|ingen|inget|icke|saknar)\b", re.IGNORECASE)
+# a paragraph that is only a label ("Jämställdhet:", "Konsekvenser för jämställdhet")
+LABEL_ONLY = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*:?\s*$")
+MAX_LABEL_WORDS = 6
 # a run-in label: a short label and a colon or dash at the start of a paragraph
 RUN_IN = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*[:–]\s+(?=\S)")
 CONTAINER_KINDS = {SectionKind.PROPOSAL, SectionKind.SUMMARY, SectionKind.BACKGROUND,
@@ -324,6 +327,14 @@ def _run_in_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[in
         if block.index in in_gender:
             continue
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            bare = LABEL_ONLY.match(block.text)
+            if bare and _is_label(bare.group(1)) and len(bare.group(1).split()) <= MAX_LABEL_WORDS:
+                # a template's label left with nothing after it ("Jämställdhet:")
+                in_gender.add(block.index)
+                result.sections.append(
+                    GenderSection(bare.group(1).strip(), block.index, (), Verdict.EMPTY, None)
+                )
+                continue
             m = RUN_IN.match(block.text)
             if not m or not _is_label(m.group(1)):
                 continue
@@ -398,6 +409,12 @@ class UnmotivatedNotRelevant(_VerdictRule):
     """JAM102: the gender description only claims "no consequences", with no reason."""
 
     verdicts = (Verdict.NOT_RELEVANT,)
+
+
+class EmptyGenderDescription(_VerdictRule):
+    """JAM104: a gender heading or template label with nothing under it."""
+
+    verdicts = (Verdict.EMPTY,)
 
 
 class GenderBlindClaim(_VerdictRule):

@@ -39,6 +39,7 @@ BUILTIN_KINDS: Mapping[str, str] = {
     "document-problem": "jamlint.engine.kinds.document:DocumentProblem",
     "gender-description-missing": "jamlint.checks.consequences:GenderDescriptionMissing",
     "unmotivated-not-relevant": "jamlint.checks.consequences:UnmotivatedNotRelevant",
+    "empty-gender-description": "jamlint.checks.consequences:EmptyGenderDescription",
     "gender-blind-claim": "jamlint.checks.consequences:GenderBlindClaim",
     "children-without-girls-boys": "jamlint.checks.consequences:ChildrenWithoutGirlsBoys",
     "analysis-lacks": "jamlint.checks.consequences:AnalysisLacks",

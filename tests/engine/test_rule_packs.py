@@ -181,3 +181,49 @@ def test_broken_pack_is_named(tmp_path: Path, monkeypatch):
     monkeypatch.syspath_prepend(str(site))
     with pytest.raises(RuleError, match="trasig"):
         load_rules()
+
+
+def test_section_kinds_as_data_rules(tmp_path: Path):
+    root = tmp_path / "regler"
+    write(
+        root / "KOM102-children-heading-required.yaml",
+        """
+        code: KOM102
+        name: children-heading-required
+        category: document
+        severity: warning
+        kind: section-required
+        options: {section: children}
+        message: Mallen kräver rubriken Barnperspektiv.
+        explanation: Kommunens mall har alltid ett barnperspektiv.
+        references: ["Kommunens mall för tjänsteskrivelser"]
+        examples:
+          fail: "# Ärende\\n## Bakgrund\\nText."
+          pass: "# Ärende\\n## Barnperspektiv\\nBarnen berörs inte, eftersom ärendet gäller intern IT."
+        """,
+    )
+    write(
+        root / "KOM103-environment-not-empty.yaml",
+        """
+        code: KOM103
+        name: environment-not-empty
+        category: document
+        severity: info
+        kind: section-not-empty
+        options: {section: environment}
+        message: Miljörubriken är tom.
+        explanation: Skriv något under rubriken eller ta bort den.
+        references: ["Kommunens mall för tjänsteskrivelser"]
+        examples:
+          fail: "# Ärende\\n## Miljö\\n## Ekonomi\\nRyms i budget."
+          pass: "# Ärende\\n## Miljö\\nIngen miljöpåverkan eftersom ärendet gäller en taxa."
+        """,
+    )
+    tester = RuleTester(Linter(Config(rules=(str(root),))))
+    for rule in load_rules([root], use_entry_points=False).rules:
+        if rule.code.startswith("KOM"):
+            d = rule.descriptor
+            assert [f.excerpt for f in tester.findings(d.examples.fail, d.code)]
+            assert not tester.findings(d.examples.pass_, d.code)
+    got = tester.findings("# Ärende\n## Miljö\n## Ekonomi\nRyms i budget.", "KOM103")
+    assert [f.excerpt for f in got] == ["Miljö"]
