@@ -67,6 +67,7 @@ class Verdict(str, Enum):
     GENDER_BLIND = "gender_blind"
     NOT_RELEVANT = "not_relevant"
     SUPERFICIAL = "superficial"
+    DEFINITION = "definition"  # only a definition of gender equality and the goals
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,10 @@ def is_gender_blind(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 def is_substantive(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """Names the sexes and says something about them, without a gender-blind formula."""
-    if (
-        not sex_terms_in(ab, sent)
-        or has_phrase(ab, NOT_RELEVANT, sent)
-        or has_phrase(ab, DEFINITION, sent)
-    ):
+    if not sex_terms_in(ab, sent) or has_phrase(ab, NOT_RELEVANT, sent):
         return False
+    if has_phrase(ab, DEFINITION, sent) and not has_phrase(ab, DECISION, sent):
+        return False  # a general statement, unless tied to this decision
     said = (
         has_phrase(ab, ANALYSIS, sent)
         or has_phrase(ab, EFFECT, sent)
@@ -244,7 +243,15 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
     if claim is not None:
         ab, sent = claim
         return Verdict.NOT_RELEVANT, SentenceRef(ab.block.index, sent)
+    if all(_general_statement(ctx.blocks[r.block], r.sentence) for r in refs):
+        return Verdict.DEFINITION, refs[0]
     return Verdict.SUPERFICIAL, refs[0]
+
+
+def _general_statement(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A definition of gender equality or a goal named without this decision in it."""
+    general = has_phrase(ab, DEFINITION, sent) or has_phrase(ab, GOALS, sent)
+    return general and not has_phrase(ab, DECISION, sent)
 
 
 MIN_REASON_SENTENCE_WORDS = 6
@@ -297,6 +304,17 @@ def _is_container(doc, section: Section) -> bool:
     )
 
 
+def _own_part(ctx: RuleContext, section: Section, block: Block) -> bool:
+    """A block of the section itself, of a gender subsection, or of an untitled-kind
+    subsection that speaks of the sexes ("Brukare: … 70 procent kvinnor"). "Barnperspektiv" or
+    "Samverkan" nested under an empty "Jämställdhet:" by a template is not its content."""
+    doc = ctx.document
+    own = doc.sections[block.section]
+    if own.index == section.index or SectionKind.GENDER in own.kinds:
+        return True
+    return not own.kinds and _mentions_gender(ctx, list(content_blocks(doc, own)))
+
+
 def _heading_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[int]) -> None:
     doc = ctx.document
     gender = ctx.sections_of_kind(SectionKind.GENDER)
@@ -306,7 +324,7 @@ def _heading_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[i
     for section in gender + weak:
         if section.heading_block is None or _is_container(doc, section):
             continue
-        blocks = list(content_blocks(doc, section))
+        blocks = [b for b in content_blocks(doc, section) if _own_part(ctx, section, b)]
         is_weak = section in weak or _weak_heading(section.title)
         if is_weak and not _mentions_gender(ctx, blocks):
             continue
@@ -401,7 +419,10 @@ class GenderDescriptionMissing(Check):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         analysis = gender_analysis(ctx)
-        if not analysis.has_description and not analysis.sections:
+        # a section with only a definition and the national goals describes nothing
+        if not analysis.has_description and all(
+            gs.verdict is Verdict.DEFINITION for gs in analysis.sections
+        ):
             yield Hit(block=None, excerpt="")
 
 
@@ -526,6 +547,9 @@ class ChildrenWithoutGirlsBoys(Check):
             holes += [(p.start, p.end) for p in phrases(ab, PROMPTS)]
             for sent in ab.sentences:
                 if has_phrase(ab, DEFINITION, sent):
+                    continue
+                # a description, not just a count ("varav 71 flickor och 93 pojkar")
+                if not (has_phrase(ab, ANALYSIS, sent) or has_phrase(ab, EFFECT, sent)):
                     continue
                 for term in sex_terms_in(ab, sent):
                     if any(a <= term.start < b for a, b in holes):

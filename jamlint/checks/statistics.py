@@ -382,8 +382,8 @@ class SexStatisticsNotAnalysed(Check):
         nouns = {p.text.lower()[:5] for p in ab.people if within(p, sent)}
         for b in self._text_after(ctx, ab.block.index, 1):
             nab = ctx.blocks[b.index]
-            if not has_phrase(nab, ANALYSIS):
-                continue
+            if not any(_comments_on_sexes(nab, x) for x in nab.sentences):
+                continue  # "… lägre än i länet": a comment, but not on the sexes
             theirs = {p.text.lower()[:5] for p in nab.people}
             own_split = any(q.sex for q in nab.quantities)  # it comments its own figures
             if nouns & theirs or (not theirs and not own_split):

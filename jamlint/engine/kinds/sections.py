@@ -18,6 +18,7 @@ from jamlint.model import BlockKind, Document, Section, SectionKind
 from jamlint.nlp.types import AnnotatedBlock, Sentence
 
 _WORD = re.compile(r"\w+")
+NEGATION = re.compile(r"\b(inte|ej|inga|ingen|inget|icke|saknar)\b", re.IGNORECASE)
 
 
 class _Options(BaseModel):
@@ -77,15 +78,17 @@ def boilerplate_sentence(
     """
     if not pairs:
         return None
-    claim = None
+    claims = []
     for ab, s in pairs:
         if reason_lexicon and has_reason(ab, s, reason_lexicon, min_reason_words):
             return None
         if phrase_in(ab, lexicon, s):
-            claim = claim or (ab, s)
+            claims.append((ab, s))
         elif len(_WORD.findall(s.span.text)) > max_filler_words:
             return None
-    return claim or pairs[0]
+    # the claim that says "no" ("Inga … har identifierats") rather than "har beaktats"
+    negated = [c for c in claims if NEGATION.search(c[1].span.text)]
+    return (negated or claims or pairs)[0]
 
 
 def sentence_hit(ab: AnnotatedBlock, s: Sentence) -> Hit:
