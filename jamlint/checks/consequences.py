@@ -282,6 +282,10 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
 
 
 NEGATION = re.compile(r"\b(inte|ej|inga|ingen|inget|icke|saknar)\b", re.IGNORECASE)
+NEGATED_EFFECT = re.compile(
+    r"\b(berör|berörs|påverkar|påverkas)\b(?:\s+\w+){0,2}?\s+(inte|ej)\b", re.IGNORECASE
+)
+ELSEWHERE = "handled_elsewhere"
 # a paragraph that is only a label ("Jämställdhet:", "Konsekvenser för jämställdhet")
 LABEL_ONLY = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*:?\s*$")
 MAX_LABEL_WORDS = 6
@@ -510,8 +514,13 @@ class ChildrenWithoutGirlsBoys(Check):
             sp for sp in phrases(ab, NOT_RELEVANT)
             if within(sp, sent) and NEGATION.search(sp.text)
         ]
-        if not negated:  # "Barnets bästa har beaktats" is no statement that children are spared
-            return False
+        # "Förslaget berör därför inte barnens tillgång …": an effect verb negated
+        negated_effect = NEGATED_EFFECT.search(sent.span.text)
+        if not negated and not negated_effect:
+            # "Barns resor … hanteras i kommunens trafikstrategi": handled in another decision
+            in_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
+            names = any(within(sp, sent) for sp in found)
+            return in_part and names and has_phrase(ab, ELSEWHERE, sent)
         if is_gender_blind(ab, sent):  # "… oavsett kön, ålder eller bakgrund" is no reason
             return False
         names_children = any(within(sp, sent) for sp in found)

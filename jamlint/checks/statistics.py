@@ -230,10 +230,25 @@ _WORDS = re.compile(r"[^\W\d_]{6,}")
 
 
 def _topics(text: str, sex_terms: set[str]) -> set[str]:
-    """Content words (6+ letters, not sex terms or stop words), as prefixes."""
+    """Content words (6+ letters, not sex terms or stop words), as prefixes; words that name
+    the same measure from two sides (heltid/deltid) share one topic."""
     stop = set(lexicon_lines("topic_stopwords"))
     words = {w.lower() for w in _WORDS.findall(text)}
-    return {w[:TOPIC_PREFIX] for w in words if w not in stop and w not in sex_terms}
+    same = _equivalents()
+    return {
+        same.get(w[:TOPIC_PREFIX], w[:TOPIC_PREFIX])
+        for w in words
+        if w not in stop and w not in sex_terms
+    }
+
+
+def _equivalents() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lexicon_lines("topic_equivalents"):
+        group = line.split()
+        for word in group:
+            out[word[:TOPIC_PREFIX]] = group[0][:TOPIC_PREFIX]
+    return out
 
 
 def _discussed_in_analysis(
@@ -417,7 +432,13 @@ class SexStatisticsNotAnalysed(Check):
                 continue
             for sent in ab.sentences:
                 split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
-                if len(split) < 2 or has_phrase(ab, ANALYSIS, sent):
+                total = any(
+                    q.measure is Measure.PEOPLE and not q.sex and within(q.span, sent)
+                    for q in ab.quantities
+                )
+                # two figures by sex, or one beside its total ("64 deltidsbrandmän, varav 5
+                # kvinnor")
+                if not split or (len(split) < 2 and not total) or has_phrase(ab, ANALYSIS, sent):
                     continue
                 if self._text_commented(ctx, ab, sent):
                     continue

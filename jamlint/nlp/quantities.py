@@ -414,6 +414,10 @@ class QuantityFinder:
         unit = self._unit_right(toks, other.end + 1)
         if unit is None and other.is_percent:
             unit = self._unit_after_of(toks, other.end + 1)
+        if unit is not None and unit.sex and toks[k].lower_ == ",":
+            # "Sjukfrånvaron var 6,2 procent, 7,4 procent bland kvinnorna …": a total followed
+            # by its split, not two figures for women
+            return None
         return unit
 
     def _unit_before(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
