@@ -182,9 +182,14 @@ class Linter:
             self._cache.put(key, result)
         return result
 
+    def parse(self, data: bytes, path: str) -> Document:
+        """Parse a file's bytes with this configuration's limits and heading variants (raises
+        DocumentError for a file that cannot be read)."""
+        return parse_bytes(data, path, self.limits, self._classifier)
+
     def _lint_bytes(self, data: bytes, path: str) -> FileResult:
         try:
-            document = parse_bytes(data, path, self.limits, self._classifier)
+            document = self.parse(data, path)
         except DocumentError as exc:
             return self._problem_result(path, exc.kind, exc.message)
         except Exception as exc:  # a parser bug on one file must not end the run

@@ -27,7 +27,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from jamlint.api import Linter
 from jamlint.config import Config
 from jamlint.model import Finding
-from jamlint.parsers.load import parse_bytes
 
 
 class RuleCase(BaseModel):
@@ -67,9 +66,7 @@ class RuleTester:
         return cls(Linter(config or Config()))
 
     def findings(self, text: str, code: str | None = None) -> list[Finding]:
-        doc = parse_bytes(
-            text.encode("utf-8"), "snippet.md", self.linter.limits, self.linter._classifier
-        )
+        doc = self.linter.parse(text.encode("utf-8"), "snippet.md")
         result = self.linter.lint_document(doc, "snippet.md")
         return [f for f in result.findings if code is None or f.code == code]
 

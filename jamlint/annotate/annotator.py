@@ -18,8 +18,7 @@ from jamlint.annotate.output import AnnotateError, check_output, default_output,
 from jamlint.api import Linter
 from jamlint.model import DocFormat, Document, Finding
 from jamlint.parsers.errors import DocumentError
-from jamlint.parsers.load import STDIN, parse_bytes, read_input
-from jamlint.parsers.sections import HeadingClassifier
+from jamlint.parsers.load import STDIN, read_input
 
 
 @dataclass(frozen=True)
@@ -95,11 +94,9 @@ def comment_paragraphs(finding: Finding, hint: str | None) -> tuple[str, ...]:
 
 
 def _read(path: str, linter: Linter) -> tuple[bytes, Document]:
-    extra = {kind.value: list(words) for kind, words in linter.config.extra_headings.items()}
-    classifier = HeadingClassifier.load(extra)
     try:
         data = read_input(path, linter.limits)
-        return data, parse_bytes(data, path, linter.limits, classifier)
+        return data, linter.parse(data, path)
     except DocumentError as exc:
         raise AnnotateError(f"{path}: {exc.message}") from None
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file: say so, as `check` does

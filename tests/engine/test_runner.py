@@ -12,7 +12,6 @@ from jamlint.config import Config
 from jamlint.engine.loader import RuleSet, load_rules
 from jamlint.engine.rule import Check, Rule
 from jamlint.model import Comment
-from jamlint.parsers.load import parse_bytes
 from jamlint.testing import RuleTester
 
 NO_GENDER = """# Byte av belysning
@@ -45,7 +44,7 @@ def test_placeholder_supersedes_missing_description(rule_tester):
 
 
 def lint_doc(linter: Linter, text: str, path: str, comments=None):
-    doc = parse_bytes(text.encode(), path, linter.limits, linter._classifier)
+    doc = linter.parse(text.encode(), path)
     if comments:
         blocks = list(doc.blocks)
         for index, comment in comments.items():
