@@ -57,9 +57,18 @@ def in_sections_of_kind(doc: Document, block: Block, kinds: Iterable[SectionKind
     return False
 
 
+# A paragraph this long is prose even under "Beslutet skickas till" (a bilaga whose headings a
+# plain-text file does not mark ends up there): lists of documents and addressees are short.
+MIN_PROSE_WORDS = 12
+
+
 def is_statement_block(doc: Document, block: Block) -> bool:
     """A body block whose numbers are statements (not a heading, list of attachments …)."""
-    return block.kind in BODY_KINDS and not in_sections_of_kind(doc, block, NON_STATEMENT_SECTIONS)
+    if block.kind not in BODY_KINDS:
+        return False
+    if not in_sections_of_kind(doc, block, NON_STATEMENT_SECTIONS):
+        return True
+    return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= MIN_PROSE_WORDS
 
 
 def content_blocks(doc: Document, section: Section) -> Iterator[Block]:

@@ -235,23 +235,38 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
         reasoned = _reason_before_claim(ctx, refs)
         if reasoned is not None:
             first[Verdict.MOTIVATED] = reasoned
-    for verdict in (Verdict.ANALYSIS, Verdict.MOTIVATED, Verdict.GENDER_BLIND):
+    for verdict in (Verdict.ANALYSIS, Verdict.MOTIVATED):
         if verdict in first:
             return verdict, first[verdict]
+    # a definition and the list of national goals, whatever words they use ("en jämn
+    # fördelning av makt och inflytande"), describe nothing about this decision
+    general = [_general_statement(ctx.blocks[r.block], r.sentence) for r in refs]
+    named = any(
+        has_phrase(ctx.blocks[r.block], DEFINITION, r.sentence)
+        or has_phrase(ctx.blocks[r.block], GOALS, r.sentence)
+        for r in refs
+    )
+    if all(general) and named:
+        return Verdict.DEFINITION, refs[0]
+    if Verdict.GENDER_BLIND in first:
+        return Verdict.GENDER_BLIND, first[Verdict.GENDER_BLIND]
     pairs = [(ctx.blocks[r.block], r.sentence) for r in refs]
     claim = boilerplate_sentence(pairs, NOT_RELEVANT, MOTIVATION, 2, MIN_REASON_WORDS)
     if claim is not None:
         ab, sent = claim
         return Verdict.NOT_RELEVANT, SentenceRef(ab.block.index, sent)
-    if all(_general_statement(ctx.blocks[r.block], r.sentence) for r in refs):
-        return Verdict.DEFINITION, refs[0]
     return Verdict.SUPERFICIAL, refs[0]
 
 
 def _general_statement(ab: AnnotatedBlock, sent: Sentence) -> bool:
-    """A definition of gender equality or a goal named without this decision in it."""
+    """A definition of gender equality, a goal, or a policy statement that neither names the
+    sexes nor this decision ("I kommunens styrmodell ingår jämställdhet …")."""
+    if has_phrase(ab, DECISION, sent) or has_phrase(ab, NOT_RELEVANT, sent):
+        return False
+    if is_gender_blind(ab, sent):
+        return False
     general = has_phrase(ab, DEFINITION, sent) or has_phrase(ab, GOALS, sent)
-    return general and not has_phrase(ab, DECISION, sent)
+    return general or not sex_terms_in(ab, sent)
 
 
 MIN_REASON_SENTENCE_WORDS = 6

@@ -185,6 +185,9 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
                     if not _counts_people(cell.text):
                         continue
                 values = [r[cell.col] for r in table.rows[table.header_rows :] if cell.col < len(r)]
+                if cell.col == 0 and _counts_people(cell.text):
+                    # the corner says what every cell counts ("Antal ungdomar")
+                    values += [c for r in table.rows[table.header_rows :] for c in r[1:]]
             else:
                 row = table.rows[cell.row]
                 values = [c for i, c in enumerate(row[1:], 1) if i not in money_cols]

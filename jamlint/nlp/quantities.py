@@ -361,6 +361,10 @@ class QuantityFinder:
                 measure = Measure.PEOPLE
             if measure is not None:
                 if found is not None and measure is not Measure.PEOPLE:
+                    if measure is Measure.ORGANISATION and self._adjectival(toks[found.pos]):
+                        # "72 procent av de svarande verksamheterna": the participle
+                        # describes the organisations
+                        return _Unit(pos, measure, False, follows=True)
                     return found  # "30 % av de sökande avslag": the people word stays
                 found = _Unit(pos, measure, bool(tok._.jam_sex), follows=True)
                 if not (measure is Measure.PEOPLE and self._adjectival(tok)):
