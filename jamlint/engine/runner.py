@@ -7,8 +7,9 @@ crashes (it becomes a JAM908 finding for this file; the other rules still run).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jamlint.engine.rule import Hit, Rule, RuleContext, RuleDescriptor
 from jamlint.engine.suppress import Suppressions
@@ -121,6 +122,10 @@ def to_finding(enabled: EnabledRule, hit: Hit, annotated: AnnotatedDocument) -> 
         )
     ab = annotated.blocks[hit.block]
     block = ab.block
+    if hit.excerpt and hit.start == hit.end:
+        # an excerpt given as text (a heading without its numbering, "Jämställdhet" in
+        # "3.2 Jämställdhet:"): locate it so line and column point at it
+        hit = replace(hit, start=_find(block.text, hit.excerpt, hit.start))
     excerpt = hit.excerpt if hit.excerpt is not None else block.text[hit.start : hit.end]
     line, column = line_col(block, hit.start)
     section = " > ".join(doc.section_path(block)) or None
@@ -129,6 +134,13 @@ def to_finding(enabled: EnabledRule, hit: Hit, annotated: AnnotatedDocument) -> 
     )
     context = hit.context if hit.context is not None else context_of(ab, hit, annotated)
     return make_finding(d, enabled.severity, message, location, excerpt, context)
+
+
+def _find(text: str, excerpt: str, default: int) -> int:
+    """Where `excerpt` stands in `text`, white space matched loosely (headings fold it)."""
+    pattern = r"\s+".join(map(re.escape, excerpt.split()))
+    m = re.compile(pattern).search(text, default) if pattern else None
+    return m.start() if m else default
 
 
 def context_of(ab: AnnotatedBlock, hit: Hit, annotated: AnnotatedDocument) -> str:

@@ -37,6 +37,10 @@ def _next_group(doc: Doc, j: int) -> int | None:
     return None
 
 
+# the middle of a range between two numbers with thousands separators: "000–6" in "5 000–6 000"
+RANGE_JOINT = re.compile(r"^\d{3}[-–—][1-9]\d{0,2}$")
+
+
 def number_groups(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) that form one number."""
     spans: list[tuple[int, int]] = []
@@ -47,13 +51,21 @@ def number_groups(doc: Doc) -> list[tuple[int, int]]:
             continue
         end = i
         groups = 0
+        joined = False
         while True:
             nxt = _next_group(doc, end)
-            if nxt is None or not LAST_GROUP.match(doc[nxt].text):
+            if nxt is None:
+                break
+            text = doc[nxt].text
+            if not joined and RANGE_JOINT.match(text):
+                # "5 000–6 000": the tokenizer gives 5 / 000–6 / 000; one range, one token
+                joined, end, groups = True, nxt, 0
+                continue
+            if not LAST_GROUP.match(text):
                 break
             end = nxt
             groups += 1
-            if not GROUP.match(doc[nxt].text):
+            if not GROUP.match(text):
                 break  # a decimal part ends the number
         if groups and groups <= MAX_GROUPS and not _continues(doc, end):
             spans.append((i, end + 1))

@@ -36,7 +36,7 @@ from jamlint.nlp.lexicons import Lexicons
 from jamlint.nlp.types import Measure, Quantity, TextSpan
 from jamlint.nlp.words import WordClassifier
 
-_N = r"\d+(?:,\d+)?"
+_N = r"(?:[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+|\d+)(?:,\d+)?"
 NUMBER = re.compile(r"^(?:[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)$")
 DOTTED_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 RANGE = re.compile(rf"^({_N})[-–—]({_N})$")
