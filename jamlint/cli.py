@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from jamlint.audit import Audit
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141
 SEVERITIES = [s.value for s in Severity]
 
 
@@ -48,6 +49,11 @@ class JamlintGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:
+            # `jamlint check … | head`: the reader has gone. Not an internal error; exit as a
+            # program killed by SIGPIPE would (128 + 13), quietly
+            sys.stderr.close()
+            sys.exit(EXIT_BROKEN_PIPE)
         except Exception as exc:  # an internal error is not a finding: say so, exit 3
             click.echo(f"jamlint: internt fel: {type(exc).__name__}: {exc}", err=True)
             sys.exit(EXIT_INTERNAL)
