@@ -24,15 +24,16 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict
 
 from jamlint.checks.common import (
-    in_sections_of_kind,
     content_blocks,
     has_phrase,
+    in_sections_of_kind,
     lexicon_lines,
     phrases,
     sex_terms_in,
     within,
 )
 from jamlint.engine.kinds.sections import (
+    NEGATION,
     boilerplate_sentence,
     has_reason,
     heading_hit,
@@ -296,7 +297,6 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
     return ctx.memo("gender_analysis", lambda: _analyse(ctx))
 
 
-NEGATION = re.compile(r"\b(inte|ej|inga|ingen|inget|icke|saknar)\b", re.IGNORECASE)
 NEGATED_EFFECT = re.compile(
     r"\b(berör|berörs|påverkar|påverkas)\b(?:\s+\w+){0,2}?\s+(inte|ej)\b", re.IGNORECASE
 )
