@@ -66,6 +66,10 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "bullets",
     "people_pronouns",
     "percent_nouns",
+    "guardianship_people",
+    "guardianship_cues",
+    "figure_anaphors",
+    "group_anaphors",
 )
 
 

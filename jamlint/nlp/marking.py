@@ -6,6 +6,11 @@ only with noun evidence: a determiner, possessive or number before it ("en man",
 "hennes man", "1 man"), a determiner and an adjective ("en äldre man"), coordination with
 another sex term ("kvinnor och man", "man eller kvinna", "kvinna/man"), "Kön: Man", or standing
 alone in a table cell. Every other form (män, männen, mannen, mäns, fäder) is always a sex term.
+
+A few words name an organisation in one field and a person in another: a school's "huvudman" is
+its owner, but in guardianship ("huvudmän som har god man") the huvudman is the person helped.
+Such a word counts people when its block speaks of guardianship (context lists
+`guardianship_people` and `guardianship_cues`).
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ class JamMarker:
         self.adjectives: frozenset[str] = frozenset()
         self.table_labels: frozenset[str] = frozenset()
         self.number_words: frozenset[str] = frozenset()
+        self.guardianship_people: frozenset[str] = frozenset()
+        self.guardianship_cue: re.Pattern[str] | None = None
 
     def setup(self, lexicons: Lexicons, classifier: WordClassifier) -> None:
         self.classifier = classifier
@@ -39,6 +46,11 @@ class JamMarker:
         self.adjectives = lexicons.ctx("adjectives")
         self.table_labels = lexicons.ctx("sex_table_labels")
         self.number_words = frozenset(lexicons.number_words)
+        self.guardianship_people = lexicons.ctx("guardianship_people")
+        cues = sorted(lexicons.ctx("guardianship_cues"), key=len, reverse=True)
+        self.guardianship_cue = (
+            re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + ")") if cues else None
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.classifier is None:
@@ -68,6 +80,7 @@ class JamMarker:
             if info.measure is not None:
                 token._.jam_measure = info.measure
             marked.add(token.i)
+        self._mark_guardianship(doc, marked)
         self._unmark_modifiers(doc, words, marked)
         doc._.jam_marked = marked
         return doc
@@ -86,6 +99,20 @@ class JamMarker:
             if nxt._.jam_people or nxt._.jam_sex or nxt.lower_ == "än":
                 token._.jam_people = False
                 token._.jam_measure = None
+
+    def _mark_guardianship(self, doc: Doc, marked: set[int]) -> None:
+        """ "ca 540 huvudmän som har god man": in guardianship a huvudman is a person."""
+        if self.guardianship_cue is None or self.classifier is None:
+            return
+        hits = [
+            doc[i] for i in marked
+            if (info := self.classifier.info(doc[i].lower_, False)) is not None
+            and info.lemma in self.guardianship_people
+        ]  # fmt: skip
+        if hits and self.guardianship_cue.search(doc.text.lower()):
+            for token in hits:
+                token._.jam_people = True
+                token._.jam_measure = Measure.PEOPLE
 
     @staticmethod
     def _neighbour(doc: Doc, words: list[int], pos: int) -> Token | None:

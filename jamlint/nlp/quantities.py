@@ -17,7 +17,13 @@ A number expression is an optional approximation ("ca", "drygt", "mer än"), a n
    med godkända betyg var 87 procent"), a rate noun for a percentage or decimal
    ("Personalomsättningen på 10,4 %"), and for a share also "av/bland X" before it or the
    nearest people noun ("Enligt brukarnas svar får 82 procent …") — but not for a change
-   ("höjs med 18 procent") or a share of something else ("en fjärdedel av sin tid").
+   ("höjs med 18 procent") or a share of something else ("en fjärdedel av sin tid");
+6. for a bare share or rate that refers back, the sentence before (`Antecedent`): "Motsvarande
+   siffra för riket var 7,8 %" measures what the figure before it measured, and "ökar gruppen
+   med 41 procent" or "Av dessa fick 78 procent …" measure the people named there.
+
+A definite noun right after a percentage is the object of the clause, not what the percentage
+counts: in "fullföljde 78 procent utbildningen" the 78 percent are people.
 
 The excerpt follows docs/design.md ("Excerpt conventions", JAM201): the expression through the
 counted noun when the noun follows it, otherwise the expression alone.
@@ -25,6 +31,7 @@ counted noun when the noun follows it, otherwise the expression alone.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,6 +96,14 @@ class _Expr:
     measure: Measure | None = None  # fixed by shape (date, year …)
 
 
+@dataclass(frozen=True)
+class Antecedent:
+    """What the sentence before named, for figures that refer back to it."""
+
+    people: bool  # it names people: a people noun, a rate about people or a people figure
+    figure: Measure | None  # the measure of its last share or rate figure
+
+
 @dataclass
 class _Unit:
     pos: int  # position of the counted noun
@@ -120,8 +135,11 @@ class QuantityFinder:
             self.approximations.setdefault(phrase[-1], []).append(phrase)
 
     # -- entry point ----------------------------------------------------------------------
-    def find(self, text: str, tokens: Sequence[Token]) -> list[Quantity]:
-        """Quantities among a sentence's non-space `tokens`; `text` is the doc's text."""
+    def find(
+        self, text: str, tokens: Sequence[Token], previous: Antecedent | None = None
+    ) -> list[Quantity]:
+        """Quantities among a sentence's non-space `tokens`; `text` is the doc's text and
+        `previous` what the sentence before it named."""
         out: list[Quantity] = []
         k = 0
         while k < len(tokens):
@@ -132,9 +150,22 @@ class QuantityFinder:
             if expr is None:
                 k += 1
                 continue
-            out.append(self._finish(text, tokens, expr))
+            out.append(self._finish(text, tokens, expr, previous))
             k = expr.end + 1
         return out
+
+    @staticmethod
+    def antecedent(tokens: Sequence[Token], found: Sequence[Quantity]) -> Antecedent:
+        """What a sentence names, for the sentence after it."""
+        people = any(t._.jam_measure is Measure.PEOPLE or t._.jam_rate for t in tokens)
+        figures = [
+            q for q in found
+            if q.is_percent or (q.value is not None and not float(q.value).is_integer())
+        ]  # fmt: skip
+        return Antecedent(
+            people=people or any(q.measure is Measure.PEOPLE for q in found),
+            figure=figures[-1].measure if figures else None,
+        )
 
     def _may_start(self, token: Token) -> bool:
         text = token.text
@@ -507,17 +538,24 @@ class QuantityFinder:
         return None
 
     # -- building the Quantity --------------------------------------------------------------
-    def _finish(self, text: str, toks: Sequence[Token], expr: _Expr) -> Quantity:
+    def _finish(
+        self, text: str, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None
+    ) -> Quantity:
         unit: _Unit | None = None
         measure = expr.measure
         excerpt_end = expr.end
         if measure is None:
-            unit = self._unit_right(toks, expr.end + 1) or self._unit_coordinated(toks, expr)
+            unit = self._unit_right(toks, expr.end + 1)
+            if unit is not None and expr.is_percent and self._definite(toks[expr.end + 1]):
+                unit = None  # "fullföljde 78 procent utbildningen": the clause's object
+            unit = unit or self._unit_coordinated(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
                 unit = self._unit_after_of(toks, expr.end + 1)
             if unit is None:
                 unit = self._unit_before(toks, expr)
             measure = unit.measure if unit is not None else Measure.OTHER
+            if unit is None and previous is not None:
+                measure = self._anaphoric(toks, expr, previous) or measure
             if unit is not None and unit.follows:
                 excerpt_end = unit.pos
         start = expr.start
@@ -532,6 +570,61 @@ class QuantityFinder:
             sex=unit.sex if unit is not None else False,
             value=expr.value,
         )
+
+    def _definite(self, tok: Token) -> bool:
+        """A noun in a definite form: "utbildningen", "barnen", "eleverna" (not "ärenden")."""
+        low = tok.lower_
+        info = self.info(low, tok.text[:1].isupper())
+        if info is None or info.lemma == low:
+            return False
+        lemma = info.lemma
+        return (
+            low in (lemma + "en", lemma + "et")
+            or (lemma[-1:] in "aeiouyåäö" and low == lemma + "t")
+            or low.endswith(("rna", "na"))
+            and not lemma.endswith("na")
+        )
+
+    def _anaphoric(
+        self, toks: Sequence[Token], expr: _Expr, previous: Antecedent
+    ) -> Measure | None:
+        """What a bare share or rate measures when its sentence refers back to the one before:
+        "Motsvarande siffra för riket var 7,8 %", "ökar gruppen med 41 procent", "Av dessa fick
+        78 procent …"."""
+        rate_value = expr.value is not None and not float(expr.value).is_integer()
+        if not (expr.is_percent or expr.share or rate_value):
+            return None
+        words = [t.lower_ for t in toks[: expr.start]]
+        pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
+        if previous.figure is not None and pairs & self.ctx("figure_anaphors"):
+            return previous.figure
+        if not previous.people:
+            return None
+        after = expr.end + 1
+        if after < len(toks) and (
+            toks[after].lower_ in OF_WORDS or toks[after].lower_ in self.ctx("percent_nouns")
+        ):
+            return None  # "30 procent av kostnaden", "30 procent rabatt"
+        anaphor = self._last_group_anaphor(words)
+        if anaphor is None or any(
+            t._.jam_measure is not None for t in toks[anaphor + 1 : expr.start]
+        ):
+            return None  # no reference back, or the sentence names what it counts itself
+        return Measure.PEOPLE
+
+    def _last_group_anaphor(self, words: Sequence[str]) -> int | None:
+        """Position of the last word that stands for a group named before: "gruppen", "denna
+        grupp", or a pronoun after "av"/"bland" ("Av dessa", "bland dem")."""
+        group = self.ctx("group_anaphors")
+        pronouns = self.ctx("people_pronouns")
+        for pos in range(len(words) - 1, -1, -1):
+            word = words[pos]
+            pair = f"{words[pos - 1]} {word}" if pos > 0 else ""
+            if word in group or pair in group:
+                return pos
+            if word in pronouns and pos > 0 and words[pos - 1] in OF_WORDS:
+                return pos
+        return None
 
     def _approximation_start(self, toks: Sequence[Token], start: int) -> int:
         if start == 0:
@@ -586,8 +679,12 @@ class JamQuantities:
             raise RuntimeError("jam_quantities is not set up: use jamlint.nlp.build_pipeline")
         found: list[Quantity] = []
         text = doc.text  # Doc.text joins every token: read it once
+        previous: Antecedent | None = None
         for sent in doc.sents:
-            found.extend(self.finder.find(text, _words(sent)))
+            words = _words(sent)
+            quantities = self.finder.find(text, words, previous)
+            found.extend(quantities)
+            previous = self.finder.antecedent(words, quantities)
         doc._.jam_quantities = tuple(found)
         return doc
 
