@@ -33,14 +33,6 @@ class Anchor:
     paragraphs: tuple[str, ...]
 
 
-def title_block(document: Document) -> Block | None:
-    """The first heading, else the first block: where the engine locates document findings."""
-    for block in document.blocks:
-        if block.kind is BlockKind.HEADING:
-            return block
-    return document.blocks[0] if document.blocks else None
-
-
 def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
     """The excerpt as a pattern that lets any run of white space stand for any other."""
     return re.compile(r"\s+".join(re.escape(word) for word in excerpt.split()))
@@ -52,7 +44,7 @@ def locate(document: Document, finding: Finding, paragraphs: tuple[str, ...]) ->
     excerpt = " ".join(finding.excerpt.split())
     block = None if loc.line is None else block_at(document, loc.line, loc.column or 1)
     if block is None:
-        block = title_block(document)
+        block = document.title_block()
         if block is None:
             return None
         return Anchor(finding, block, 0, excerpt if _contains(block, excerpt) else "", paragraphs)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from jamlint.engine.rule import Hit, Rule, RuleContext, RuleDescriptor
 from jamlint.engine.suppress import Suppressions
 from jamlint.model import (
-    Block,
     BlockKind,
     Document,
     Finding,
@@ -93,16 +92,8 @@ def make_finding(
     )
 
 
-def title_block(doc: Document) -> Block | None:
-    """Where document-level findings are anchored: the first heading, else the first block."""
-    for block in doc.blocks:
-        if block.kind is BlockKind.HEADING:
-            return block
-    return doc.blocks[0] if doc.blocks else None
-
-
 def document_location(doc: Document) -> FindingLocation:
-    block = title_block(doc)
+    block = doc.title_block()
     if block is None:
         return FindingLocation()
     return FindingLocation(
@@ -115,7 +106,7 @@ def to_finding(enabled: EnabledRule, hit: Hit, annotated: AnnotatedDocument) -> 
     doc = annotated.document
     message = hit.message or d.message
     if hit.block is None:
-        anchor = title_block(doc)
+        anchor = doc.title_block()
         context = hit.context if hit.context is not None else (anchor.text if anchor else "")
         return make_finding(
             d, enabled.severity, message, document_location(doc), hit.excerpt or "", context

@@ -162,6 +162,22 @@ class Document(Frozen):
     def blocks_in(self, section: Section) -> tuple[Block, ...]:
         return self.blocks[section.start : section.end]
 
+    def title_block(self) -> Block | None:
+        """Where document-level findings sit: the block holding the ärende title the header
+        reading found (not a kommun name that happens to be a text file's first line), else
+        the first heading, else the first block."""
+        if self.metadata.title:
+            wanted = " ".join(self.metadata.title.split())
+            for block in self.blocks:
+                if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and (
+                    " ".join(block.text.split()) == wanted
+                ):
+                    return block
+        for block in self.blocks:
+            if block.kind is BlockKind.HEADING:
+                return block
+        return self.blocks[0] if self.blocks else None
+
     @property
     def body_text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks if b.kind is not BlockKind.TABLE_CELL)

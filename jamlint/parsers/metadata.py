@@ -175,9 +175,15 @@ def _dates(text: str, vocab: _Vocabulary) -> Iterator[str]:
 def _diarienummer(text: str) -> str | None:
     for m in _DNR.finditer(text):
         value = m.group(0)
-        if not _ISO_DATE.fullmatch(value):
+        if not _ISO_DATE.fullmatch(value) and not _school_year(value):
             return value
     return None
+
+
+def _school_year(value: str) -> bool:
+    """ "2025/26", "2025/2026": a läsår or verksamhetsår, not a case number."""
+    match = re.fullmatch(r"((?:19|20)\d{2})/(\d{2}|\d{4})", value)
+    return match is not None and int(match.group(2)) % 100 == (int(match.group(1)) + 1) % 100
 
 
 # --- segments ----------------------------------------------------------------------------------
@@ -389,9 +395,12 @@ def _is_field(text: str, vocab: _Vocabulary, handlaggare: str | None) -> bool:
         return True
     if any(label.match(stripped) for label in vocab.labels.values()):
         return True
-    if _ISO_DATE.search(stripped) or vocab.textual_date.search(stripped) or _diarienummer(stripped):
-        return True
     words = lower.split()
+    dnr = _diarienummer(stripped)
+    if dnr and len(stripped.replace(dnr, " ").split()) <= 2:
+        return True  # "Dnr KS 2024/0123", not a title that mentions "läsåret 2025/26"
+    if _ISO_DATE.search(stripped) or vocab.textual_date.search(stripped):
+        return True
     if words[0] in vocab.document_types and not re.search(r"[a-zåäö]{3,}", " ".join(words[1:])):
         return True
     if vocab.namnd.fullmatch(stripped) or _is_unit_name(words, vocab):

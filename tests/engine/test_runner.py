@@ -134,3 +134,18 @@ def test_municipality_words_and_headings_from_config():
     own = {(f.code, f.excerpt) for f in RuleTester(Linter(config)).findings(text)}
     assert ("JAM201", "12 stipendiater") in own
     assert ("JAM102", "Ej aktuellt.") in own
+
+
+def test_document_findings_sit_on_the_arende_title_not_the_kommun_line(tmp_path: Path):
+    path = tmp_path / "utan-analys.txt"
+    path.write_text(
+        "NORRBACKA KOMMUN\n\nTekniska förvaltningen\n\nTJÄNSTESKRIVELSE\n\nDatum: 2024-03-01\n\n"
+        "Diarienummer: TN 2024/0042\n\nByte av belysning i gångtunnlar\n\n"
+        "Förslag till beslut\n\nTekniska nämnden beslutar att byta armaturerna.\n",
+        encoding="utf-8",
+    )
+    result = Linter(Config()).lint_file(str(path))
+    jam101 = [f for f in result.findings if f.code == "JAM101"]
+    assert len(jam101) == 1
+    assert jam101[0].location.line == 11  # "Byte av belysning i gångtunnlar"
+    assert jam101[0].context == "Byte av belysning i gångtunnlar"

@@ -111,6 +111,8 @@ def test_upplands_bro_layout() -> None:
         ("Ärendet gäller KS 2024/0123 i sak.", None),  # no label: not claimed
         ("Dnr", None),
         ("Diarienummer 2024-01-25", None),  # a date is no diarienummer
+        ("Diarienummer 2024/25", None),  # a läsår is no diarienummer
+        ("Diarienummer 2024/25 KS 2024/0123", "KS 2024/0123"),
     ],
 )
 def test_diarienummer(text: str, expected: str | None) -> None:
@@ -241,6 +243,15 @@ def test_handlaggare_in_footer() -> None:
         ("Ärende: Revidering av riktlinjer\n\n## Bakgrund\n\nText.", "Revidering av riktlinjer"),
         ("Ärende\nRevidering av riktlinjer\n\n## Bakgrund", "Revidering av riktlinjer"),
         ("Datum 2024-01-25\n\nBudget 2025 för nämnden\n\n## Bakgrund", "Budget 2025 för nämnden"),
+        (
+            "TJÄNSTESKRIVELSE\n\nDnr GVN 2024/0219\n\n"
+            "# Studieverkstad på gymnasiet läsåren 2025/26 och 2026/27\n\n## Bakgrund",
+            "Studieverkstad på gymnasiet läsåren 2025/26 och 2026/27",
+        ),
+        (
+            "Dnr 2024/112\n\n# Nya regler för bidrag, dnr 2024/112\n\n## Bakgrund",
+            "Nya regler för bidrag, dnr 2024/112",
+        ),
         ("## Förslag till beslut\n\nText.", None),
         ("## Bakgrund\n\nBeskrivning av ärende\n\nText.", None),
     ],
