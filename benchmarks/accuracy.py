@@ -85,7 +85,7 @@ def evaluate(root: Path, linter: Linter, verbose: bool) -> None:
         if verbose and (missing_c or extra_c or missing_s or extra_s):
             print(f"  {doc.relative_to(root)}")
             for label, items in (("saknas", missing_c + missing_s), ("oväntat", extra_c + extra_s)):
-                for item in sorted(items.elements()):
+                for item in sorted(items.elements(), key=str):
                     print(f"      {label}: {item}")
     elapsed = time.perf_counter() - start
     print(f"{root.relative_to(ROOT) if root.is_relative_to(ROOT) else root}: "

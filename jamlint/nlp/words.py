@@ -112,18 +112,38 @@ class WordClassifier:
             info = self._info(lemma, form, cats, as_head=False)
             if cats:
                 return info
-            if not self._sex_prefixed(form):
+            if not self.sex_prefixed(form):
                 return info  # known form without categories (e.g. the verb "bor")
         if _AGE_GROUP.match(form):
             return WordInfo(lemma=form, people=True, measure=Measure.PEOPLE)
         compound = self._compound(form, title)
-        if self._sex_prefixed(form):
+        if self.sex_prefixed(form):
             base = compound or WordInfo(lemma=form)
             return replace(base, sex=True, people=False, compound=True)
         return compound
 
+    def head_lemma(self, form: str) -> str | None:
+        """The lemma of the head the compound analysis finds in `form`, if any."""
+        split = self._head_split(form, False)
+        if split is None:
+            return None
+        found = self._categories(form[split:])
+        return found[0] if found is not None else None
+
     def _compound(self, form: str, title: bool) -> WordInfo | None:
         """Longest known head after a first part of at least MIN_PREFIX characters."""
+        split = self._head_split(form, title)
+        if split is None:
+            return None
+        head = form[split:]
+        found = self._categories(head)
+        assert found is not None
+        lemma, cats = found
+        info = self._info(lemma, head, cats, as_head=True)
+        return replace(info, lemma=form[:split] + lemma, compound=True)
+
+    def _head_split(self, form: str, title: bool) -> int | None:
+        """Where the longest known head of a compound starts."""
         for split in range(MIN_PREFIX, len(form) - MIN_HEAD + 1):
             head = form[split:]
             found = self._categories(head)
@@ -135,11 +155,10 @@ class WordClassifier:
             if title and SEX_AMBIGUOUS in cats:
                 continue  # "Bergman", "Lindman": surnames, not titles
             if COMPOUND_HEADS in cats or len(head) >= 3:
-                info = self._info(lemma, head, cats, as_head=True)
-                return replace(info, lemma=form[:split] + lemma, compound=True)
+                return split
         return None
 
-    def _sex_prefixed(self, form: str) -> bool:
+    def sex_prefixed(self, form: str) -> bool:
         """A compound whose first part names a sex ("kvinnodominerade", "kvinno-")."""
         for prefix in self._prefixes:
             if form.startswith(prefix):

@@ -220,6 +220,22 @@ def test_other_words_are_not_captured(pipeline, form):
     assert info is None or (info.measure is None and not info.sex and not info.people)
 
 
+@pytest.mark.parametrize(
+    "form",
+    # words that end in a short people head by accident: a stop word, and table words whose
+    # lemma is not a compound of "man" or "bo" (forms.tsv lists them, see build_forms.py)
+    ["tillsammans", "summan", "bolagsstämman", "timman", "flamman", "klubborna"],
+)
+def test_accidental_compounds_are_not_people(pipeline, form):
+    info = _info(pipeline, form)
+    assert info is None or (info.measure is not Measure.PEOPLE and not info.sex)
+
+
+@pytest.mark.parametrize("form", ["arbetsmarknadspolitikers", "malmöborna", "ombudsmännen"])
+def test_real_compounds_with_people_heads_stay_people(pipeline, form):
+    assert _info(pipeline, form).people
+
+
 def test_lemma_on_tokens(pipeline):
     block = pipeline.annotate_text("Gymnasieeleverna och Malmöborna träffade männen.")
     lemmas = {t.text: t.lemma_ for t in block.doc}
