@@ -21,6 +21,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from jamlint.nlp.inflect import guess_forms
 from jamlint.nlp.types import Measure
@@ -151,6 +152,8 @@ class Lexicons:
     abbreviations: Mapping[str, bool]  # abbreviation -> may end a sentence
     context: Mapping[str, frozenset[str]]
     phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # spaCy Matcher token patterns that add matches to a phrase lexicon (<name>.patterns.yaml)
+    patterns: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
 
     def ctx(self, name: str) -> frozenset[str]:
         return self.context[name]
@@ -178,14 +181,37 @@ def word_file(name: str) -> str:
     return f"{name}.txt"
 
 
-def _load_phrases(dirs: Sequence[Traversable | Path]) -> dict[str, list[str]]:
+PATTERN_SUFFIX = ".patterns.yaml"
+
+
+def _load_phrases(
+    dirs: Sequence[Traversable | Path],
+) -> tuple[dict[str, list[str]], dict[str, list[Any]]]:
+    """Phrase lists (<name>.txt) and token patterns (<name>.patterns.yaml) by lexicon name."""
     phrases: dict[str, list[str]] = {}
+    patterns: dict[str, list[Any]] = {}
     for directory in dirs:
         for entry in sorted(directory.iterdir(), key=lambda p: p.name):
             if entry.name.endswith(".txt"):
                 name = entry.name[: -len(".txt")]
                 phrases.setdefault(name, []).extend(parse_lines(_read(entry)))
-    return phrases
+            elif entry.name.endswith(PATTERN_SUFFIX):
+                name = entry.name[: -len(PATTERN_SUFFIX)]
+                patterns.setdefault(name, []).extend(_read_patterns(entry))
+    return phrases, patterns
+
+
+def _read_patterns(path: Traversable | Path) -> list[Any]:
+    """A YAML list of spaCy Matcher patterns (each a list of token dicts)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(_read(path), Loader=loader)  # noqa: S506 - a safe loader
+    if not isinstance(data, list) or not all(
+        isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in data
+    ):
+        raise ValueError(f"{path}: expected a list of token patterns (lists of mappings)")
+    return data
 
 
 def load_lexicons(
@@ -230,7 +256,7 @@ def load_lexicons(
         text, _, flag = entry.partition(" ")
         abbreviations[text] = flag.strip() == "final"
 
-    phrase_lists = _load_phrases([base / "phrases", *extra_phrase_dirs])
+    phrase_lists, pattern_lists = _load_phrases([base / "phrases", *extra_phrase_dirs])
     for name, more in extra.items():  # anything left is a phrase lexicon
         phrase_lists.setdefault(name, []).extend(more)
 
@@ -254,6 +280,7 @@ def load_lexicons(
         abbreviations=MappingProxyType(abbreviations),
         context=MappingProxyType(context),
         phrases=MappingProxyType({k: tuple(v) for k, v in phrase_lists.items()}),
+        patterns=MappingProxyType({k: tuple(v) for k, v in pattern_lists.items()}),
     )
 
 

@@ -3,7 +3,10 @@
 All phrases are compiled once per pipeline into two spaCy PhraseMatchers: one on lower case and
 one on lemmas (so "lika för kvinnorna och männen" matches "lika för kvinnor och män"); the lemma
 matcher only holds phrases whose lemmas differ from their lower-case words. Matches contained in
-a longer match of the same lexicon are dropped.
+a longer match of the same lexicon are dropped. A lexicon can also have token patterns
+(`<name>.patterns.yaml`, spaCy `Matcher` syntax) for what a list of phrases cannot say
+compactly: "inte ha/få/medföra någon/några påverkan/konsekvenser/effekter" in every
+combination. Their matches join the lexicon's phrase matches.
 
 Two lexicons also change token marks: `sex_breakdown` matches ("fördelat på kön", "andelen
 kvinnor") are sex terms, and sex terms inside `gender_blind` matches ("oavsett kön", "lika för
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from jamlint.nlp.lemmatizer import JamLemmatizer
@@ -35,16 +38,23 @@ class JamPhrases:
         self.names: tuple[str, ...] = ()
         self.lower: PhraseMatcher | None = None
         self.lemma: PhraseMatcher | None = None
+        self.tokens: Matcher | None = None
 
     def setup(self, lexicons: Lexicons, lemmatizer: JamLemmatizer) -> None:
         vocab = self.nlp.vocab
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.lemma = PhraseMatcher(vocab, attr="LEMMA")
-        self.names = tuple(sorted(lexicons.phrases))
+        self.names = tuple(sorted(set(lexicons.phrases) | set(lexicons.patterns)))
+        self.tokens = None
+        if lexicons.patterns:
+            self.tokens = Matcher(vocab, validate=True)
+            for name, token_patterns in lexicons.patterns.items():
+                self.tokens.add(name, list(token_patterns))
         specials = set(self.nlp.tokenizer.rules or {})
         for name in self.names:
             patterns = [
-                self._pattern(text, specials, lemmatizer) for text in lexicons.phrases[name]
+                self._pattern(text, specials, lemmatizer)
+                for text in lexicons.phrases.get(name, ())
             ]
             if not patterns:
                 continue
@@ -66,7 +76,10 @@ class JamPhrases:
             raise RuntimeError("jam_phrases is not set up: use jamlint.nlp.build_pipeline")
         found: dict[str, set[tuple[int, int]]] = {name: set() for name in self.names}
         strings = self.nlp.vocab.strings
-        for matcher in (self.lower, self.lemma):
+        matchers = (self.lower, self.lemma) if self.tokens is None else (
+            self.lower, self.lemma, self.tokens
+        )
+        for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 found[strings[match_id]].add((start, end))
         phrases = {name: _outermost(spans) for name, spans in found.items()}

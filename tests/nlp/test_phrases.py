@@ -15,6 +15,20 @@ def phrase_texts(pipeline: Pipeline, text: str, name: str) -> list[str]:
     return [s.text for s in pipeline.annotate_text(text).phrases[name]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ärendet bedöms inte ha någon påverkan.", ["inte ha någon påverkan"]),
+        ("Det bedöms inte leda till några effekter.", ["inte leda till några effekter"]),
+        ("Förslaget får inga märkbara konsekvenser.", ["inga märkbara konsekvenser"]),
+        ("Beslutet får ingen direkt påverkan.", ["ingen direkt påverkan"]),
+        ("Det är inte klart vilka konsekvenser det får.", []),
+    ],
+)
+def test_token_patterns_add_to_their_lexicon(pipeline, text, expected):
+    assert phrase_texts(pipeline, text, "not_relevant") == expected
+
+
 def test_every_phrase_file_is_a_lexicon(pipeline):
     names = {p.name[:-4] for p in (lexicon_root() / "phrases").iterdir() if p.name.endswith(".txt")}
     assert {"gender_blind", "table_reference", "sex_breakdown"} <= names
