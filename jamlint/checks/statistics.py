@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 
 from jamlint.checks.common import (
-    lexicon_lines,
     has_phrase,
+    lexicon_lines,
+    phrases,
     is_statement_block,
     sex_terms_in,
     within,
@@ -102,25 +103,91 @@ def _referenced_table_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence
 
 
 def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
-    if sentence_has_split(ab, sent):
+    if _split_in_sentence(ab, sent, q):
         return True
     nxt = _next_sentence(ctx, ab, sent)
-    if nxt is not None and _splits_same_figure(q, *nxt):
+    if nxt is not None and _splits_same_figure(q, *nxt, _sentence_figures(ab, sent, q)):
         return True
-    return _referenced_table_split(ctx, ab, sent)
+    return _referenced_table_split(ctx, ab, sent) and not _reference_is_anothers(ab, sent, q)
 
 
-def _splits_same_figure(q: Quantity, nab: AnnotatedBlock, nsent: Sentence) -> bool:
+_COORDINATION = frozenset({"och", "resp.", "respektive", "eller", ",", "/", "-", "–", "till"})
+
+
+def _coordinated(text: str, q: Quantity, o: Quantity) -> bool:
+    """ "84 resp. 79 procent för flickor och pojkar": two figures of one split."""
+    first, second = (q, o) if q.span.start < o.span.start else (o, q)
+    return text[first.span.end : second.span.start].strip() in _COORDINATION
+
+
+def _reference_is_anothers(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
+    """ "38 heltidsanställda och 164 i beredskap, varav 10 kvinnor och 154 män (se tabell 1)":
+    the table backs the later figure's split, not the figure before it."""
+    refs = [p.start for p in phrases(ab, TABLE_REFERENCE) if within(p, sent)]
+    if not refs or min(refs) < q.span.start:
+        return False
+    return any(
+        q.span.end <= o.span.start < min(refs) and _split_in_sentence(ab, sent, o)
+        for o in _sentence_figures(ab, sent, q)
+    )
+
+
+def _sentence_figures(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> list[Quantity]:
+    """The other counts of people in q's sentence, not split by sex themselves."""
+    return [x for x in people_quantities(ab) if within(x.span, sent) and x.span != q.span]
+
+
+def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
+    """The sentence splits this figure by sex, not another figure of it: a split after the
+    figure with no other count between ("14 lärare, varav 10 kvinnor och 4 män"), or a split
+    before it that no earlier count owns ("Andelen kvinnor bland de 300 anställda")."""
+    terms = [t.start for t in sex_terms_in(ab, sent)]
+    if not terms:
+        return False
+    others = [o for o in _sentence_figures(ab, sent, q) if not _coordinated(ab.block.text, q, o)]
+    after = [t for t in terms if t >= q.span.end]
+    if after and not any(q.span.end <= o.span.start < after[0] for o in others):
+        return True
+    if not any(t < q.span.start for t in terms):
+        return False
+    # "14 lärare, varav 10 kvinnor och 4 män, och 3 studiehandledare": counts by sex before
+    # the figure, after another count, are that count's split; a sex named before it in any
+    # other way is its subject ("männen är knappt en fjärdedel av medarbetarna")
+    counted = [
+        x for x in ab.quantities if x.sex and within(x.span, sent) and x.span.end <= q.span.start
+    ]
+    if not counted:
+        return True
+    first = min(x.span.start for x in counted)
+    return not any(o.span.start < first for o in others)
+
+
+def _splits_same_figure(
+    q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: list[Quantity] = ()
+) -> bool:
     """The next sentence gives this figure's split, not another figure's: it continues it
-    ("Av dessa är …", "varav …"), its split adds up to it, or it names the same people."""
+    ("Av dessa är …", "varav …"), its split adds up to it, or it names the same people.
+    `siblings` are the other counts of q's sentence: a split that adds up to one of them is
+    that one's ("ökade från 312 till 348. Av dessa var 221 kvinnor och 127 män")."""
     split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
     if not split or not sentence_has_split(nab, nsent):
         return False
+    counts = [x.value for x in split if x.value is not None and not x.is_percent]
+    if len(counts) >= 2 and not q.is_percent and q.value is not None:
+        total = sum(counts)
+        if abs(total - q.value) > 1 and any(
+            s.value is not None and not s.is_percent and abs(total - s.value) <= 1 for s in siblings
+        ):
+            return False
     first_split = min(x.span.start for x in split)
     totals = [  # a count of its own that the split belongs to ("38 personer …, varav 31 män")
-        x for x in nab.quantities
-        if x.measure is Measure.PEOPLE and not x.sex and not x.is_percent
-        and within(x.span, nsent) and x.span.start < first_split
+        x
+        for x in nab.quantities
+        if x.measure is Measure.PEOPLE
+        and not x.sex
+        and not x.is_percent
+        and within(x.span, nsent)
+        and x.span.start < first_split
     ]
     if any(t.value != q.value for t in totals):
         return False  # "… 94 personer. Under 2023 bodde 38 personer där, varav 31 män …"
@@ -169,7 +236,8 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
         if not _has_numbers(table):
             continue
         money_cols = {
-            i for i, cell in enumerate(table.rows[0] if table.header_rows else ())
+            i
+            for i, cell in enumerate(table.rows[0] if table.header_rows else ())
             if MONEY_HEADER.search(cell)
         }
         if MONEY_HEADER.search(_caption_text(ctx, block)):
@@ -314,9 +382,7 @@ def _analyses(ab: AnnotatedBlock, sent: Sentence | None = None) -> bool:
     """A sentence (or any sentence of the block) that comments on figures — not a note that
     small numbers are held back ("färre än fem personer redovisas inte")."""
     sents = [sent] if sent is not None else list(ab.sentences)
-    return any(
-        has_phrase(ab, ANALYSIS, s) and not has_phrase(ab, SUPPRESSION, s) for s in sents
-    )
+    return any(has_phrase(ab, ANALYSIS, s) and not has_phrase(ab, SUPPRESSION, s) for s in sents)
 
 
 def _has_numbers(table: Table) -> bool:
@@ -345,7 +411,8 @@ class SexStatisticsNotAnalysed(Check):
         doc = ctx.document
         section = doc.blocks[index].section
         return [
-            b for b in doc.blocks[index + 1 :]
+            b
+            for b in doc.blocks[index + 1 :]
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and b.section == section
         ][:n]
 
@@ -353,8 +420,10 @@ class SexStatisticsNotAnalysed(Check):
         """Text blocks before a table in its section, its caption not counted."""
         doc = ctx.document
         return [
-            b for b in doc.blocks[: table.index]
-            if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and b.section == table.section
+            b
+            for b in doc.blocks[: table.index]
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+            and b.section == table.section
             and not CAPTION.match(b.text)
         ][-n:]
 
@@ -447,4 +516,3 @@ class SexStatisticsNotAnalysed(Check):
                     continue
                 q = split[0]
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
-
