@@ -92,10 +92,21 @@ def table_label_cells(ctx: RuleContext, table_block: Block) -> list[Block]:
     return out
 
 
+_TABLE_NUMBER = re.compile(r"\btabell(?:erna)?\s+(\d+)", re.IGNORECASE)
+
+
 def _referenced_table_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
     if not has_phrase(ab, TABLE_REFERENCE, sent):
         return False
     doc = ctx.document
+    numbers = set(_TABLE_NUMBER.findall(sent.span.text))
+    if numbers:  # "se tabell 2": that table, when a caption carries the number
+        named = [
+            b for b in doc.blocks
+            if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
+        ]  # fmt: skip
+        if named:
+            return any(table_split(ctx, t) for t in named)
     # the nearest tables after the sentence first, then before it
     after = [b for b in doc.blocks[ab.block.index :] if b.kind is BlockKind.TABLE]
     before = [b for b in reversed(doc.blocks[: ab.block.index]) if b.kind is BlockKind.TABLE]
