@@ -41,7 +41,7 @@ MONEY_HEADER = re.compile(
 
 
 def people_quantities(ab: AnnotatedBlock) -> list[Quantity]:
-    return [q for q in ab.quantities if q.measure is Measure.PEOPLE and not q.sex]
+    return [q for q in ab.quantities if q.measure is Measure.PEOPLE and not q.sex and not q.limit]
 
 
 def sentence_has_split(ab: AnnotatedBlock, sent: Sentence) -> bool:

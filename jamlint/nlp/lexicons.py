@@ -71,6 +71,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "guardianship_cues",
     "figure_anaphors",
     "group_anaphors",
+    "limit_words",
 )
 
 

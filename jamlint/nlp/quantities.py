@@ -23,7 +23,11 @@ A number expression is an optional approximation ("ca", "drygt", "mer än"), a n
    med 41 procent" or "Av dessa fick 78 procent …" measure the people named there.
 
 A definite noun right after a percentage is the object of the clause, not what the percentage
-counts: in "fullföljde 78 procent utbildningen" the 78 percent are people.
+counts: in "fullföljde 78 procent utbildningen" the 78 percent are people. A count after a
+partitive opening counts its people ("Av de regelbundna besökarna bor ett fyrtiotal …", "Av
+dessa angav 23 …"). A share of people followed by "är/var" and a sex is a sex share ("nio av
+tio av dessa föräldrar är kvinnor"). Words before a figure that make it a norm, limit or
+capacity ("högst", "kapacitet för") mark it `limit` (context list `limit_words`).
 
 The excerpt follows docs/design.md ("Excerpt conventions", JAM201): the expression through the
 counted noun when the noun follows it, otherwise the expression alone.
@@ -72,6 +76,7 @@ CHANGE_WORDS = frozenset({"med", "från", "till"})
 # counts the noun after the second.
 COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
 SHARE_EACH = frozenset({"var", "vart"})
+COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
 LABEL_WORDS = frozenset(
@@ -479,7 +484,7 @@ class QuantityFinder:
                     return unit
                 break  # "Andelen var 87 procent": a share of something unnamed
         if not is_share:
-            return None
+            return self._partitive(toks, expr)
         for pos in before:  # "Av dem som påbörjade … fullföljde 78 procent"
             if (
                 toks[pos].lower_ in OF_WORDS
@@ -505,6 +510,16 @@ class QuantityFinder:
             if tok._.jam_measure is Measure.PEOPLE:
                 return _Unit(pos, Measure.PEOPLE, bool(tok._.jam_sex), follows=False)
         return None
+
+    def _partitive(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
+        """A count after a partitive opening: "Av de regelbundna besökarna bor ett fyrtiotal …"."""
+        if not toks or toks[0].lower_ not in OF_WORDS:
+            return None
+        unit = self._unit_after_of(toks, 0)
+        if unit is None or unit.measure is not Measure.PEOPLE or unit.pos >= expr.start:
+            return None
+        unit.follows = False
+        return unit
 
     @staticmethod
     def _is_change(toks: Sequence[Token], expr: _Expr) -> bool:
@@ -561,14 +576,20 @@ class QuantityFinder:
         start = expr.start
         if measure not in NO_APPROXIMATION:
             start = self._approximation_start(toks, start)
+        sex = unit.sex if unit is not None else False
+        if unit is not None and not sex and (expr.is_percent or expr.share):
+            sex = self._share_of_a_sex(toks, unit.pos)
         return Quantity(
             span=_span(text, toks, start, expr.end),
             measure=measure,
             excerpt=_span(text, toks, start, excerpt_end),
             unit=_span(text, toks, unit.pos, unit.pos) if unit is not None else None,
             is_percent=expr.is_percent,
-            sex=unit.sex if unit is not None else False,
+            sex=sex,
             value=expr.value,
+            limit=measure is Measure.PEOPLE
+            and not expr.is_percent
+            and (self._limit(toks, expr.start) or self._limit(toks, start)),
         )
 
     def _definite(self, tok: Token) -> bool:
@@ -592,11 +613,17 @@ class QuantityFinder:
         "Motsvarande siffra för riket var 7,8 %", "ökar gruppen med 41 procent", "Av dessa fick
         78 procent …"."""
         rate_value = expr.value is not None and not float(expr.value).is_integer()
-        if not (expr.is_percent or expr.share or rate_value):
-            return None
         words = [t.lower_ for t in toks[: expr.start]]
+        if not (expr.is_percent or expr.share or rate_value):
+            # a count: only after "Av dessa"/"Bland dem" opening the sentence ("Av dessa angav
+            # 23 att …")
+            partitive = len(words) >= 2 and words[0] in OF_WORDS
+            if not partitive or self._last_group_anaphor(words) != 1 or not previous.people:
+                return None
+            return Measure.PEOPLE
         pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
-        if previous.figure is not None and pairs & self.ctx("figure_anaphors"):
+        bare_share = any(self._bare_share(toks, pos) for pos in range(expr.start))
+        if previous.figure is not None and (pairs & self.ctx("figure_anaphors") or bare_share):
             return previous.figure
         if not previous.people:
             return None
@@ -612,6 +639,14 @@ class QuantityFinder:
             return None  # no reference back, or the sentence names what it counts itself
         return Measure.PEOPLE
 
+    def _bare_share(self, toks: Sequence[Token], pos: int) -> bool:
+        """ "Föregående läsår var andelen 31 procent": a share noun that names nothing."""
+        tok = toks[pos]
+        info = self.info(tok.lower_, tok.text[:1].isupper())
+        if info is None or not info.share:
+            return False
+        return self._unit_of_share(toks, pos, info.sex) is None
+
     def _last_group_anaphor(self, words: Sequence[str]) -> int | None:
         """Position of the last word that stands for a group named before: "gruppen", "denna
         grupp", or a pronoun after "av"/"bland" ("Av dessa", "bland dem")."""
@@ -625,6 +660,18 @@ class QuantityFinder:
             if word in pronouns and pos > 0 and words[pos - 1] in OF_WORDS:
                 return pos
         return None
+
+    def _share_of_a_sex(self, toks: Sequence[Token], pos: int) -> bool:
+        """ "nio av tio av dessa föräldrar är kvinnor": the share is the women's."""
+        if pos + 2 >= len(toks) or toks[pos + 1].lower_ not in COPULAS:
+            return False
+        return any(t._.jam_sex for t in toks[pos + 2 : pos + 4])
+
+    def _limit(self, toks: Sequence[Token], start: int) -> bool:
+        """ "högst tre personer", "kapacitet för 260 elever": a norm or capacity."""
+        words = [t.lower_ for t in toks[max(0, start - 2) : start]]
+        limits = self.ctx("limit_words")
+        return bool(words) and (words[-1] in limits or " ".join(words) in limits)
 
     def _approximation_start(self, toks: Sequence[Token], start: int) -> int:
         if start == 0:

@@ -46,7 +46,10 @@ class Quantity:
     `span` is the number expression itself ("1 240", "45 procent", "drygt 300", "hälften",
     "ett tjugotal"); `unit` the noun or unit it counts/measures ("elever", "kr"), when found;
     `excerpt` the text a finding about it should quote (see docs/design.md, JAM201).
-    `sex` is True when the counted noun is itself a sex term ("64 flickor").
+    `sex` is True when the counted noun is itself a sex term ("64 flickor") or the figure is a
+    share of a sex ("nio av tio av föräldrarna är kvinnor"). `limit` is True for a norm, limit
+    or capacity rather than an observed count ("högst tre personer", "kapacitet för 260
+    elever").
     """
 
     span: TextSpan
@@ -56,6 +59,7 @@ class Quantity:
     is_percent: bool = False
     sex: bool = False
     value: float | None = None
+    limit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
