@@ -105,4 +105,20 @@ def sectionise(
         sec["end"] = total
     # the front matter spans everything (it is the root)
     all_sections[0]["end"] = total
+    _clear_title_kinds(all_sections)
     return tuple(assigned), tuple(Section(**s) for s in all_sections)
+
+
+# the usual parts of a case document; a heading above them is the document's title
+PART_KINDS = frozenset({SectionKind.PROPOSAL, SectionKind.SUMMARY, SectionKind.BACKGROUND,
+                        SectionKind.DECISION_BASIS, SectionKind.DISTRIBUTION})  # fmt: skip
+
+
+def _clear_title_kinds(sections: list[dict]) -> None:
+    """A title above the usual parts names the document's subject, not a part of it: "Ny
+    organisation för orosanmälningar om barn och unga" does not make the whole document its
+    children section, nor "Instiftande av jämställdhetspris" its gender section."""
+    parents = {s["parent"] for s in sections if PART_KINDS.intersection(s["kinds"])}
+    for sec in sections:
+        if sec["index"] in parents and not PART_KINDS.intersection(sec["kinds"]):
+            sec["kinds"] = ()

@@ -73,3 +73,21 @@ def test_section_tree(classifier):
 
     doc = Document(path="x", format=DocFormat.TEXT, blocks=blocks, sections=sections)
     assert doc.section_path(blocks[4]) == ("Utökad hemtjänst", "Konsekvenser", "Jämställdhet")
+
+
+def test_a_title_above_the_usual_parts_has_no_kind(classifier):
+    blocks = finalize(
+        [
+            Block(kind=BlockKind.HEADING, text="Orosanmälningar om barn och unga", level=1),
+            Block(kind=BlockKind.HEADING, text="Förslag till beslut", level=2),
+            Block(kind=BlockKind.PARAGRAPH, text="Nämnden beslutar."),
+            Block(kind=BlockKind.HEADING, text="Ärendet", level=2),
+            Block(kind=BlockKind.HEADING, text="Bakgrund", level=3),
+            Block(kind=BlockKind.HEADING, text="Barnperspektiv", level=2),
+        ]
+    )
+    assert classifier.classify("Orosanmälningar om barn och unga") == (SectionKind.CHILDREN,)
+    _, sections = sectionise(blocks, classifier)
+    assert sections[1].kinds == ()  # the title: the document's subject, not its children part
+    assert sections[3].kinds == (SectionKind.BACKGROUND,)  # "Ärendet" keeps its kind above "Bakgrund"
+    assert sections[5].kinds == (SectionKind.CHILDREN,)
