@@ -306,6 +306,9 @@ LABEL_ONLY = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*:?\s*$")
 MAX_LABEL_WORDS = 6
 # a run-in label: a short label and a colon or dash at the start of a paragraph
 RUN_IN = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*[:–]\s+(?=\S)")
+# parts where an analysis of girls and boys describes the decision's consequences
+DESCRIBING_KINDS = (SectionKind.GENDER, SectionKind.CHILDREN, SectionKind.CONSEQUENCES,
+                    SectionKind.ASSESSMENT, SectionKind.SUMMARY)  # fmt: skip
 CONTAINER_KINDS = {SectionKind.PROPOSAL, SectionKind.SUMMARY, SectionKind.BACKGROUND,
                    SectionKind.DECISION_BASIS, SectionKind.DISTRIBUTION}
 
@@ -538,8 +541,12 @@ class ChildrenWithoutGirlsBoys(Check):
             return in_part and names and has_phrase(ab, ELSEWHERE, sent)
         if is_gender_blind(ab, sent):  # "… oavsett kön, ålder eller bakgrund" is no reason
             return False
-        names_children = any(within(sp, sent) for sp in found)
         in_children_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
+        # outside the children part, the children themselves, not a possessor: "Elevernas rätt
+        # till busskort … påverkas inte" says nothing about whether pupils are affected
+        names_children = any(
+            within(sp, sent) and (in_children_part or not _genitive(sp.text)) for sp in found
+        )
         return names_children or (in_children_part and is_motivated(ab, sent))
 
     @staticmethod
@@ -572,8 +579,15 @@ class ChildrenWithoutGirlsBoys(Check):
             for sent in ab.sentences:
                 if has_phrase(ab, DEFINITION, sent):
                     continue
-                # a description, not just a count ("varav 71 flickor och 93 pojkar")
-                if not (has_phrase(ab, ANALYSIS, sent) or has_phrase(ab, EFFECT, sent)):
+                # a description, not just a count ("varav 71 flickor och 93 pojkar"); an
+                # explanation of the figures in the background ("Att pojkarna är fler förklaras
+                # av …") is no description of how the decision affects them
+                if not (
+                    has_phrase(ab, EFFECT, sent)
+                    or has_phrase(ab, ANALYSIS, sent) and in_sections_of_kind(
+                        ctx.document, ab.block, DESCRIBING_KINDS
+                    )
+                ):
                     continue
                 for term in sex_terms_in(ab, sent):
                     if any(a <= term.start < b for a, b in holes):
@@ -581,6 +595,11 @@ class ChildrenWithoutGirlsBoys(Check):
                     if term.text.lower().startswith(prefixes):
                         return True
         return False
+
+
+def _genitive(word: str) -> bool:
+    """ "elevernas", "barns", "ungdomarnas": a possessor (no Swedish plural ends in -s)."""
+    return word.lower().endswith("s")
 
 
 def _lemma_at(ab: AnnotatedBlock, offset: int) -> str | None:
