@@ -208,11 +208,18 @@ def _splits_same_figure(
     if q.value is not None and not q.is_percent and values and abs(sum(values) - q.value) <= 1:
         return True
     others = [p.text.lower() for p in nab.people if within(p, nsent)]
-    if q.unit is not None and any(o[:5] == q.unit.text.lower()[:5] for o in others):
+    if q.unit is not None and any(_same_word(o, q.unit.text.lower()) for o in others):
         return True
     # a rate split by sex with no other group named: "ökar med 38 procent. Bland kvinnorna är
     # ökningen 31 procent och bland männen 49 procent."
     return q.is_percent and len(split) >= 2 and all(x.is_percent for x in split) and not others
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one noun, by their first letters ("barn" and "barnen", "elever" and
+    "eleverna")."""
+    n = min(5, len(a), len(b))
+    return n >= 3 and a[:n] == b[:n]
 
 
 class PeopleStatistic(Check):
