@@ -262,6 +262,8 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
             # "Tabell 1. Taxor, kronor per timme": the rows are amounts; a column headed by
             # people ("Antal medlemmar") still counts them
             money_cols = set(range(table.n_cols))
+        # "Anmälare | Antal anmälningar": the rows name people, but the numbers count things
+        things = _counts_things_only(ctx, block)
         label = None
         for cell in table_label_cells(ctx, block):
             if not _names_people(ctx.blocks[cell.index]) or MONEY_HEADER.search(cell.text):
@@ -275,12 +277,30 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
                     # the corner says what every cell counts ("Antal ungdomar")
                     values += [c for r in table.rows[table.header_rows :] for c in r[1:]]
             else:
+                if things:
+                    continue
                 row = table.rows[cell.row]
                 values = [c for i, c in enumerate(row[1:], 1) if i not in money_cols]
             if any(_NUMBER_CELL.match(v) for v in values if v.strip()):
                 label = cell
                 break
         yield block, label, table_split(ctx, block)
+
+
+def _counts_things_only(ctx: RuleContext, table: Block) -> bool:
+    """Some header cell counts a thing that is not people ("Antal anmälningar", "Ärenden")
+    and none counts people."""
+    headers = [c for c in table_label_cells(ctx, table) if c.is_header and c.col > 0]
+    things = people = False
+    for cell in headers:
+        ab = ctx.blocks[cell.index]
+        if _names_people(ab):
+            people = True
+        elif ab.doc is not None and any(
+            t._.jam_measure not in (None, Measure.PEOPLE) for t in ab.doc
+        ):
+            things = True
+    return things and not people
 
 
 COUNT_WORDS = re.compile(r"\b(antal|andel)\b", re.IGNORECASE)
