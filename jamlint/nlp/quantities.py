@@ -76,6 +76,7 @@ CHANGE_WORDS = frozenset({"med", "från", "till"})
 # counts the noun after the second.
 COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
 SHARE_EACH = frozenset({"var", "vart"})
+PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
@@ -468,6 +469,8 @@ class QuantityFinder:
         82 procent …")."""
         before = range(expr.start - 1, -1, -1)
         is_share = expr.is_percent or expr.share
+        if not is_share and self._unknown_noun_after(toks, expr):
+            return None  # "deltar i minst 20 sammankomster": the count has a noun of its own
         rate_value = is_share or (expr.value is not None and not float(expr.value).is_integer())
         for pos in before:
             tok = toks[pos]
@@ -510,6 +513,19 @@ class QuantityFinder:
             if tok._.jam_measure is Measure.PEOPLE:
                 return _Unit(pos, Measure.PEOPLE, bool(tok._.jam_sex), follows=False)
         return None
+
+    def _unknown_noun_after(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """A word after a count that looks like a plural noun jamlint does not know."""
+        k = expr.end + 1
+        if k >= len(toks):
+            return False
+        tok = toks[k]
+        low = tok.lower_
+        if not tok.is_alpha or tok.is_stop or not tok.text[:1].islower() or len(low) < 5:
+            return False
+        if self.info(low, False) is not None or low in self.lex.months:
+            return False
+        return low.endswith(PLURAL_ENDINGS)
 
     def _partitive(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
         """A count after a partitive opening: "Av de regelbundna besökarna bor ett fyrtiotal …"."""
@@ -589,7 +605,7 @@ class QuantityFinder:
             value=expr.value,
             limit=measure is Measure.PEOPLE
             and not expr.is_percent
-            and (self._limit(toks, expr.start) or self._limit(toks, start)),
+            and (self._limit(toks, expr.start, expr.value) or self._limit(toks, start)),
         )
 
     def _definite(self, tok: Token) -> bool:
@@ -667,9 +683,13 @@ class QuantityFinder:
             return False
         return any(t._.jam_sex for t in toks[pos + 2 : pos + 4])
 
-    def _limit(self, toks: Sequence[Token], start: int) -> bool:
-        """ "högst tre personer", "kapacitet för 260 elever": a norm or capacity."""
+    def _limit(self, toks: Sequence[Token], start: int, value: float | None = None) -> bool:
+        """ "högst tre personer", "kapacitet för 260 elever": a norm or capacity; "avståndet
+        mellan två brukare": a relation between two, not a count."""
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
+        if value == 2 and words and words[-1] == "mellan":
+            nxt = toks[start + 1].lower_ if start + 1 < len(toks) else ""
+            return nxt not in COORDINATORS  # not "mellan två och fem deltagare"
         limits = self.ctx("limit_words")
         return bool(words) and (words[-1] in limits or " ".join(words) in limits)
 
