@@ -36,11 +36,27 @@ def display_heading(text: str) -> str:
     return _NUMBERING.sub("", text).rstrip(" :")
 
 
-def load_heading_variants() -> dict[str, list[str]]:
-    """The built-in heading variants from rules/sections.yaml."""
+def _sections_yaml() -> dict[str, list[str]]:
     text = files("jamlint._rules").joinpath("sections.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=SAFE_LOADER) or {}
     return {str(k): [str(p) for p in v] for k, v in data.items()}
+
+
+def load_heading_variants() -> dict[str, list[str]]:
+    """The built-in heading variants from rules/sections.yaml, by section kind."""
+    return {k: v for k, v in _sections_yaml().items() if k != NOT_A_SECTION}
+
+
+def load_not_section_patterns() -> list[str]:
+    """Patterns of headings that name no part of the document (a nämnd's name)."""
+    return _sections_yaml().get(NOT_A_SECTION, [])
+
+
+NOT_A_SECTION = "not-a-section"
+
+
+def _alternation(patterns: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @dataclass(frozen=True)
@@ -48,21 +64,27 @@ class HeadingClassifier:
     """Compiled heading patterns: one alternation per section kind."""
 
     patterns: tuple[tuple[SectionKind, re.Pattern[str]], ...]
+    # headings that name no part of the document whatever words they hold: the name of a
+    # nämnd or förvaltning ("Barn- och utbildningsnämnden" is not a children section)
+    not_sections: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, extra: Mapping[str, Sequence[str]] | None = None) -> HeadingClassifier:
         variants = load_heading_variants()
         for kind, pats in (extra or {}).items():
             variants.setdefault(kind, []).extend(pats)
+        excluded = load_not_section_patterns() + list(variants.pop(NOT_A_SECTION, []))
         compiled = []
         for kind, pats in variants.items():
             if not pats:
                 continue
-            compiled.append((SectionKind(kind), re.compile("|".join(f"(?:{p})" for p in pats))))
-        return cls(tuple(compiled))
+            compiled.append((SectionKind(kind), _alternation(pats)))
+        return cls(tuple(compiled), _alternation(excluded) if excluded else None)
 
     def classify(self, heading: str) -> tuple[SectionKind, ...]:
         norm = normalise_heading(heading)
+        if self.not_sections is not None and self.not_sections.search(norm):
+            return ()
         return tuple(kind for kind, pat in self.patterns if pat.search(norm))
 
     def is_known_heading(self, text: str) -> bool:

@@ -58,19 +58,25 @@ class _Line:
 # --- heading vocabulary ------------------------------------------------------------------------
 
 
-def compile_heading_patterns(variants: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
-    """One pattern for all heading variants (kind → regexes, the shape of rules/sections.yaml)."""
+def compile_heading_patterns(
+    variants: Mapping[str, Sequence[str]], excluded: Sequence[str] = ()
+) -> re.Pattern[str]:
+    """One pattern for all heading variants (kind → regexes, the shape of rules/sections.yaml),
+    matching nothing that one of `excluded` matches (a nämnd's name: "Barn- och
+    utbildningsnämnden beslutar att" is no "Barn…" heading)."""
     alternatives = [f"(?:{p})" for patterns in variants.values() for p in patterns]
-    # an empty vocabulary must match nothing, not everything
-    return re.compile("|".join(alternatives) if alternatives else r"(?!)")
+    if not alternatives:
+        return re.compile(r"(?!)")  # an empty vocabulary must match nothing, not everything
+    guard = f"(?!.*(?:{'|'.join(excluded)}))" if excluded else ""
+    return re.compile(f"^{guard}(?:{'|'.join(alternatives)})")
 
 
 @lru_cache(maxsize=1)
 def default_heading_patterns() -> re.Pattern[str]:
     """The built-in heading variants from rules/sections.yaml, compiled once."""
-    from jamlint.parsers.sections import load_heading_variants
+    from jamlint.parsers.sections import load_heading_variants, load_not_section_patterns
 
-    return compile_heading_patterns(load_heading_variants())
+    return compile_heading_patterns(load_heading_variants(), load_not_section_patterns())
 
 
 def normalise_heading(text: str) -> str:

@@ -36,6 +36,8 @@ def classifier():
         ("Expediera till:", {SectionKind.DISTRIBUTION}),
         ("Förvaltningens bedömning", {SectionKind.ASSESSMENT}),
         ("Skolskjuts i Norrby", set()),
+        ("Barn- och utbildningsnämnden", set()),  # a nämnd's name, not a children section
+        ("Barn- och utbildningsnämnden beslutar att", set()),
     ],
 )
 def test_heading_kinds(classifier, heading, kinds):
