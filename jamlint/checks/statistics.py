@@ -211,17 +211,20 @@ def _splits_same_figure(
         ):
             return False
     first_split = min(x.span.start for x in split)
-    totals = [  # a count of its own that the split belongs to ("38 personer …, varav 31 män")
+    own = [  # a figure of its own that the split belongs to ("38 personer …, varav 31 män")
         x
         for x in nab.quantities
         if x.measure is Measure.PEOPLE
         and not x.sex
-        and not x.is_percent
+        and not x.limit
         and within(x.span, nsent)
         and x.span.start < first_split
     ]
-    if any(t.value != q.value for t in totals):
-        return False  # "… 94 personer. Under 2023 bodde 38 personer där, varav 31 män …"
+    if any(t.is_percent != q.is_percent or t.value != q.value for t in own):
+        # "… 94 personer. Under 2023 bodde 38 personer där, varav 31 män …"; "tog emot 64
+        # nyanlända elever. Andelen elever som nådde kunskapskraven var 71 procent, 76 procent
+        # bland flickorna …"
+        return False
     if has_phrase(nab, FOLLOWUP, nsent):
         return True
     values = [x.value for x in split if x.value is not None and not x.is_percent]

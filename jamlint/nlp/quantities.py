@@ -391,8 +391,15 @@ class QuantityFinder:
         """The counted noun at k, possibly after up to two modifiers; the last one wins
         ("nyanlända elever": both are people words, the noun is "elever")."""
         found: _Unit | None = None
+        year_words = self.ctx("year_words")
         for pos in range(k, min(k + MAX_MODIFIERS + 1, len(toks))):
             tok = toks[pos]
+            if (
+                tok.lower_ in year_words
+                and pos + 1 < len(toks)
+                and YEAR.match(toks[pos + 1].text)
+            ):
+                break  # "ökar till ca 600 år 2030": "år 2030" is when, not the unit
             measure = tok._.jam_measure
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
