@@ -69,6 +69,7 @@ class Verdict(str, Enum):
     NOT_RELEVANT = "not_relevant"
     SUPERFICIAL = "superficial"
     DEFINITION = "definition"  # only a definition of gender equality and the goals
+    OFF_TOPIC = "off_topic"  # text about something else: no sex, no gender equality named
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,19 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
     if claim is not None:
         ab, sent = claim
         return Verdict.NOT_RELEVANT, SentenceRef(ab.block.index, sent)
+    if not any(_on_gender(ctx.blocks[r.block], r.sentence) for r in refs):
+        # "Hallen byggs enligt Miljöbyggnad Silver …" under "Konsekvenser för jämställdhet":
+        # the section describes something else, so the document has no description
+        return Verdict.OFF_TOPIC, refs[0]
     return Verdict.SUPERFICIAL, refs[0]
+
+
+_GENDER_WORD = re.compile(r"jämställ|jämlik|\bkön|likabehandl|diskrimin|genus", re.IGNORECASE)
+
+
+def _on_gender(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence speaks of the sexes or of gender equality at all."""
+    return bool(sex_terms_in(ab, sent)) or bool(_GENDER_WORD.search(sent.span.text))
 
 
 def _general_statement(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -435,7 +448,8 @@ class _VerdictRule(Check):
 
 
 class GenderDescriptionMissing(Check):
-    """JAM101: no description of consequences for women and men anywhere in the document."""
+    """JAM101: no description of consequences for women and men anywhere in the document (a
+    gender section with only a definition and the goals, or about something else, is none)."""
 
     requires = ("sentences", "sex_terms", "phrases")
 
@@ -443,7 +457,7 @@ class GenderDescriptionMissing(Check):
         analysis = gender_analysis(ctx)
         # a section with only a definition and the national goals describes nothing
         if not analysis.has_description and all(
-            gs.verdict is Verdict.DEFINITION for gs in analysis.sections
+            gs.verdict in (Verdict.DEFINITION, Verdict.OFF_TOPIC) for gs in analysis.sections
         ):
             yield Hit(block=None, excerpt="")
 
