@@ -439,6 +439,24 @@ def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     )
 
 
+def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence of a split comments on it: an analysis cue in a clause that names a sex
+    ("64 flickor och 56 pojkar, alltså fler flickor"), not one about something else ("fem män
+    och två kvinnor, och de flesta var över 70 år")."""
+    text = ab.block.text
+    terms = sex_terms_in(ab, sent)
+    for cue in phrases(ab, ANALYSIS):
+        if not within(cue, sent) or has_phrase(ab, SUPPRESSION, sent):
+            continue
+        left = max((m.end() for m in _CLAUSE_END.finditer(text, sent.span.start, cue.start)),
+                   default=sent.span.start)  # fmt: skip
+        right = next((m.start() for m in _CLAUSE_END.finditer(text, cue.end, sent.span.end)),
+                     sent.span.end)  # fmt: skip
+        if any(left <= t.start < right for t in terms):
+            return True
+    return False
+
+
 def _analyses(ab: AnnotatedBlock, sent: Sentence | None = None) -> bool:
     """A sentence (or any sentence of the block) that comments on figures — not a note that
     small numbers are held back ("färre än fem personer redovisas inte")."""
@@ -574,7 +592,7 @@ class SexStatisticsNotAnalysed(Check):
                 )
                 # two figures by sex, or one beside its total ("64 deltidsbrandmän, varav 5
                 # kvinnor")
-                if not split or (len(split) < 2 and not total) or has_phrase(ab, ANALYSIS, sent):
+                if not split or (len(split) < 2 and not total) or _analysed_here(ab, sent):
                     continue
                 if self._text_commented(ctx, ab, sent):
                     continue
