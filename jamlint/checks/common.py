@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.resources import files
@@ -66,9 +67,22 @@ def is_statement_block(doc: Document, block: Block) -> bool:
     """A body block whose numbers are statements (not a heading, list of attachments …)."""
     if block.kind not in BODY_KINDS:
         return False
+    if is_caption(doc, block):
+        return False  # "Tabell 2. Antal medarbetare i de fem största yrkesgrupperna": a title
     if not in_sections_of_kind(doc, block, NON_STATEMENT_SECTIONS):
         return True
     return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= MIN_PROSE_WORDS
+
+
+CAPTION = re.compile(r"^\s*(?:tab(?:ell|\.)|diagram|figur)\s*(\d+)", re.IGNORECASE)
+
+
+def is_caption(doc: Document, block: Block) -> bool:
+    """A short paragraph naming the table or figure right after it ("Tabell 1. …")."""
+    if block.kind is not BlockKind.PARAGRAPH or not CAPTION.match(block.text):
+        return False
+    nxt = doc.blocks[block.index + 1] if block.index + 1 < len(doc.blocks) else None
+    return nxt is not None and nxt.kind is BlockKind.TABLE
 
 
 def content_blocks(doc: Document, section: Section) -> Iterator[Block]:

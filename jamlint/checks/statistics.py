@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from jamlint.checks.common import (
+    CAPTION,
     has_phrase,
     lexicon_lines,
     phrases,
@@ -338,7 +339,6 @@ def _names_people(ab: AnnotatedBlock) -> bool:
     return bool(ab.people) or any(q.measure is Measure.PEOPLE for q in ab.quantities)
 
 
-CAPTION = re.compile(r"^\s*tab(?:ell|\.)\s*(\d+)", re.IGNORECASE)
 
 
 def _caption_number(ctx: RuleContext, table: Block) -> str | None:
