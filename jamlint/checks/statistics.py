@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from jamlint.checks.common import (
     CAPTION,
     has_phrase,
+    is_statement_block,
     lexicon_lines,
     phrases,
-    is_statement_block,
     sex_terms_in,
     within,
 )
@@ -30,7 +30,9 @@ TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 SUPPRESSION = "suppression_notes"
 FOLLOWUP = "split_followup"
 ANALYSIS = "analysis_cues"
-_NUMBER_CELL = re.compile(r"^[\s<>≈~ca.]*[-–]?\d[\d\s  ,.]*\s*(%|procent|st\.?)?\s*$", re.I)
+_NUMBER_CELL = re.compile(
+    r"^[\s<>≈~ca.]*[-–]?\d[\d\s  ,.]*\s*(%|procent|st\.?)?\s*$", re.IGNORECASE
+)
 # "K", "M", "Kv", "T" column headers (Kolada style) count as a split when K and M both appear
 _KM = {"k", "kv", "kvinnor"}, {"m", "män"}
 # a header about money: its column holds amounts, not counts of people
@@ -93,7 +95,7 @@ def table_label_cells(ctx: RuleContext, table_block: Block) -> list[Block]:
     return out
 
 
-_TABLE_NUMBER = re.compile(r"\btabell(?:erna)?\s+(\d+)", re.IGNORECASE)
+_TABLE_NUMBER = re.compile(r"\btab(?:ell(?:erna)?|\.)?\s*(\d+)", re.IGNORECASE)
 
 
 def _referenced_table_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -119,10 +121,38 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
         return True
     nxt = _next_sentence(ctx, ab, sent)
     siblings = _sentence_figures(ab, sent, q)
-    if nxt is not None and _splits_same_figure(q, *nxt, siblings):
-        if not siblings or _own_place(ab.block.text, sent, q, nxt[1]):
-            return True
+    if nxt is not None and _next_splits(ctx, q, sent, ab, nxt, siblings):
+        return True
     return _referenced_table_split(ctx, ab, sent) and not _reference_is_anothers(ab, sent, q)
+
+
+_BY_SEX = re.compile(r"\bkön\b", re.IGNORECASE)  # "fördelningen efter ålder och kön"
+
+
+def _next_splits(
+    ctx: RuleContext,
+    q: Quantity,
+    sent: Sentence,
+    ab: AnnotatedBlock,
+    nxt: tuple[AnnotatedBlock, Sentence],
+    siblings: list[Quantity],
+) -> bool:
+    """The sentence after q's gives its split: in figures, or by pointing to a table with sex
+    columns while naming the same people or the split ("Tabell 1 visar låntagarna fördelade
+    på kön och ålder", "Fördelningen efter ålder och kön framgår av tabell 2")."""
+    nab, nsent = nxt
+    if _splits_same_figure(q, nab, nsent, siblings):
+        return not siblings or _own_place(ab.block.text, sent, q, nsent)
+    if siblings or any(
+        x.measure is Measure.PEOPLE and within(x.span, nsent) for x in nab.quantities
+    ):
+        return False  # the next sentence has figures of its own, or q is one of several
+    if not _referenced_table_split(ctx, nab, nsent):
+        return False
+    names = {p.text.lower() for p in nab.people if within(p, nsent)}
+    same = q.unit is not None and any(_same_word(n, q.unit.text.lower()) for n in names)
+    by_sex = sentence_has_split(nab, nsent) or _BY_SEX.search(nsent.span.text) is not None
+    return same or by_sex
 
 
 _COORDINATION = frozenset({"och", "resp.", "respektive", "eller", ",", "/", "-", "–", "till"})
@@ -236,7 +266,17 @@ def _splits_same_figure(
         return True
     # a rate split by sex with no other group named: "ökar med 38 procent. Bland kvinnorna är
     # ökningen 31 procent och bland männen 49 procent."
-    return q.is_percent and len(split) >= 2 and all(x.is_percent for x in split) and not others
+    # …unless the next sentence reports an answer ("en svarsfrekvens på 86 procent. I årskurs 8
+    # uppgav 41 procent av flickorna …" is another figure)
+    said = set(lexicon_lines("context/speech_verbs"))
+    answers = any(w in said for w in re.findall(r"\w+", nsent.span.text.lower()))
+    return (
+        q.is_percent
+        and len(split) >= 2
+        and all(x.is_percent for x in split)
+        and not others
+        and not answers
+    )
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -337,8 +377,6 @@ def _counts_people(header: str) -> bool:
 
 def _names_people(ab: AnnotatedBlock) -> bool:
     return bool(ab.people) or any(q.measure is Measure.PEOPLE for q in ab.quantities)
-
-
 
 
 def _caption_number(ctx: RuleContext, table: Block) -> str | None:

@@ -72,6 +72,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "figure_anaphors",
     "group_anaphors",
     "limit_words",
+    "hypothetical_openers",
+    "speech_verbs",
 )
 
 

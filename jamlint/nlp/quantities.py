@@ -38,7 +38,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -156,9 +156,37 @@ class QuantityFinder:
             if expr is None:
                 k += 1
                 continue
-            out.append(self._finish(text, tokens, expr, previous))
+            quantity = self._finish(text, tokens, expr, previous)
+            if self._limited_by_context(text, tokens, expr, out, quantity):
+                quantity = replace(quantity, limit=True)
+            out.append(quantity)
             k = expr.end + 1
         return out
+
+    def _limited_by_context(
+        self,
+        text: str,
+        toks: Sequence[Token],
+        expr: _Expr,
+        found: Sequence[Quantity],
+        q: Quantity,
+    ) -> bool:
+        if q.limit or q.measure is not Measure.PEOPLE:
+            return False
+        return self._hypothetical(toks, expr) or self._after_limit(text, found, q)
+
+    @staticmethod
+    def _after_limit(text: str, found: Sequence[Quantity], q: Quantity) -> bool:
+        """ "grupper om tre till fyra elever": the second number of a limit is one too."""
+        if not found or not found[-1].limit:
+            return False
+        between = text[found[-1].span.end : q.span.start].strip().lower()
+        return between in COORDINATORS
+
+    def _hypothetical(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """ "När två personer söker tillsammans räknas båda": a rule for a case, not a count."""
+        openers = self.ctx("hypothetical_openers")
+        return bool(toks) and toks[0].lower_ in openers and expr.start <= 3
 
     @staticmethod
     def antecedent(tokens: Sequence[Token], found: Sequence[Quantity]) -> Antecedent:
@@ -401,6 +429,8 @@ class QuantityFinder:
             ):
                 break  # "ökar till ca 600 år 2030": "år 2030" is when, not the unit
             measure = tok._.jam_measure
+            if measure is not None and self._auxiliary(toks, pos):
+                break  # "58 procent ha nått målen": the verb, not hectares
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
             if measure is not None:
@@ -417,6 +447,14 @@ class QuantityFinder:
             if found is not None or not self._modifier(tok):
                 break
         return found
+
+    @staticmethod
+    def _auxiliary(toks: Sequence[Token], pos: int) -> bool:
+        """ "ha" before a supine ("ha nått", "ha fått") is the verb."""
+        if toks[pos].lower_ != "ha" or pos + 1 >= len(toks):
+            return False
+        nxt = toks[pos + 1].lower_
+        return nxt.isalpha() and nxt.endswith("t") and len(nxt) > 2
 
     def _modifier(self, tok: Token) -> bool:
         """Could be an adjective or participle before a noun ("nyanlända", "godkända")."""
@@ -594,6 +632,8 @@ class QuantityFinder:
             measure = unit.measure if unit is not None else Measure.OTHER
             if unit is None and previous is not None:
                 measure = self._anaphoric(toks, expr, previous) or measure
+            if unit is None and measure is Measure.OTHER and self._answered(toks, expr):
+                measure = Measure.PEOPLE  # "I avgångssamtalen angav 31 procent lönen …"
             if unit is not None and unit.follows:
                 excerpt_end = unit.pos
         start = expr.start
@@ -661,6 +701,14 @@ class QuantityFinder:
         ):
             return None  # no reference back, or the sentence names what it counts itself
         return Measure.PEOPLE
+
+    def _answered(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """A share right before or after a verb of saying: the share of those who said it."""
+        if not (expr.is_percent or expr.share):
+            return False
+        verbs = self.ctx("speech_verbs")
+        near = [toks[i].lower_ for i in (expr.start - 1, expr.end + 1) if 0 <= i < len(toks)]
+        return any(w in verbs for w in near)
 
     def _bare_share(self, toks: Sequence[Token], pos: int) -> bool:
         """ "Föregående läsår var andelen 31 procent": a share noun that names nothing."""
