@@ -81,8 +81,8 @@ COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
 LABEL_WORDS = frozenset(
-    {"nr", "nr.", "nummer", "sidan", "sid.", "s.", "tabell", "bilaga", "figur", "diagram",
-     "punkt", "box", "version", "etapp", "fas", "steg", "rad", "kolumn"}
+    {"nr", "nr.", "nummer", "sidan", "sid.", "s.", "tabell", "tab.", "tab", "bilaga", "figur",
+     "fig.", "diagram", "punkt", "box", "version", "etapp", "fas", "steg", "rad", "kolumn"}
 )  # fmt: skip
 NO_APPROXIMATION = frozenset({Measure.DATE, Measure.YEAR, Measure.DNR, Measure.PARAGRAPH})
 MAX_MODIFIERS = 2
