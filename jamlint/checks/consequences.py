@@ -515,7 +515,9 @@ class ChildrenWithoutGirlsBoys(Check):
         proposal, or `min_mentions` mentions."""
         doc = ctx.document
         mentions = 0
-        evidence = bool(sections)
+        # a children heading is evidence unless all it says is "not relevant" (a template's
+        # "Barnperspektiv: Ej aktuellt." in a pay policy)
+        evidence = any(not self._only_not_relevant(ctx, s) for s in sections)
         title = next((b.index for b in doc.blocks if b.kind is BlockKind.HEADING), None)
         for ab in ctx.blocks:
             block = ab.block
@@ -538,6 +540,16 @@ class ChildrenWithoutGirlsBoys(Check):
                 for q in ab.quantities
             )
         return evidence or mentions >= self.options.min_mentions
+
+    @staticmethod
+    def _only_not_relevant(ctx: RuleContext, section: Section) -> bool:
+        sentences = [
+            (ctx.blocks[b.index], sent)
+            for b in content_blocks(ctx.document, section)
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+            for sent in ctx.blocks[b.index].sentences
+        ]
+        return bool(sentences) and all(has_phrase(ab, NOT_RELEVANT, s) for ab, s in sentences)
 
     def _says_not_affected(
         self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, found: list
