@@ -286,6 +286,19 @@ def _same_word(a: str, b: str) -> bool:
     return n >= 3 and a[:n] == b[:n]
 
 
+def _key(q: Quantity) -> tuple[float | None, str]:
+    return q.value, q.unit.text.lower()[:5] if q.unit is not None else ""
+
+
+def _norm_keys(ctx: RuleContext) -> set[tuple[float | None, str]]:
+    """Figures the document states as a norm or limit ("ska finnas minst tre röstmottagare"):
+    the same figure repeated later is the norm again, not a count."""
+    return {
+        _key(q) for ab in ctx.blocks for q in ab.quantities
+        if q.limit and q.unit is not None and q.value is not None
+    }  # fmt: skip
+
+
 class PeopleStatistic(Check):
     """JAM201: a number about people in running text with no breakdown by sex."""
 
@@ -293,10 +306,13 @@ class PeopleStatistic(Check):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         doc = ctx.document
+        norms = _norm_keys(ctx)
         for ab in ctx.blocks:
             if not is_statement_block(doc, ab.block):
                 continue
             for q in people_quantities(ab):
+                if _key(q) in norms:
+                    continue  # a norm repeated: "Tre röstmottagare gör det lättare …"
                 sent = ab.sentence_at(q.span.start)
                 if sent is None or has_phrase(ab, SUPPRESSION, sent):
                     continue  # "grupper med färre än fem personer redovisas inte": a rule

@@ -74,6 +74,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "limit_words",
     "hypothetical_openers",
     "speech_verbs",
+    "norm_modals",
 )
 
 

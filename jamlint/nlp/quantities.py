@@ -422,11 +422,7 @@ class QuantityFinder:
         year_words = self.ctx("year_words")
         for pos in range(k, min(k + MAX_MODIFIERS + 1, len(toks))):
             tok = toks[pos]
-            if (
-                tok.lower_ in year_words
-                and pos + 1 < len(toks)
-                and YEAR.match(toks[pos + 1].text)
-            ):
+            if tok.lower_ in year_words and pos + 1 < len(toks) and YEAR.match(toks[pos + 1].text):
                 break  # "ökar till ca 600 år 2030": "år 2030" is when, not the unit
             measure = tok._.jam_measure
             if measure is not None and self._auxiliary(toks, pos):
@@ -447,6 +443,12 @@ class QuantityFinder:
             if found is not None or not self._modifier(tok):
                 break
         return found
+
+    def _required(self, toks: Sequence[Token], start: int) -> bool:
+        """ "det ska finnas minst tre röstmottagare i varje vallokal": a required minimum."""
+        if start == 0 or toks[start].lower_ not in ("minst", "högst", "max", "maximalt"):
+            return False
+        return any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
 
     @staticmethod
     def _auxiliary(toks: Sequence[Token], pos: int) -> bool:
@@ -652,7 +654,11 @@ class QuantityFinder:
             value=expr.value,
             limit=measure is Measure.PEOPLE
             and not expr.is_percent
-            and (self._limit(toks, expr.start, expr.value) or self._limit(toks, start)),
+            and (
+                self._limit(toks, expr.start, expr.value)
+                or self._limit(toks, start)
+                or self._required(toks, start)
+            ),
         )
 
     def _definite(self, tok: Token) -> bool:
