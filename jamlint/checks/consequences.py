@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -42,6 +43,7 @@ from jamlint.engine.kinds.sections import (
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, Section, SectionKind
 from jamlint.nlp.types import AnnotatedBlock, Measure, Sentence
+from jamlint.parsers.sections import HeadingClassifier
 
 GENDER_BLIND = "gender_blind"
 NOT_RELEVANT = "not_relevant"
@@ -227,6 +229,10 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
     for ref in refs:
         ab = ctx.blocks[ref.block]
         s = ref.sentence
+        if _analysed_elsewhere(ab, s):
+            # "Konsekvenserna för kvinnor och män redovisas i planbeskrivningen": a reason
+            first.setdefault(Verdict.MOTIVATED, ref)
+            continue
         if is_substantive(ab, s):
             first.setdefault(Verdict.ANALYSIS, ref)
         if is_motivated(ab, s):
@@ -262,6 +268,14 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
         # the section describes something else, so the document has no description
         return Verdict.OFF_TOPIC, refs[0]
     return Verdict.SUPERFICIAL, refs[0]
+
+
+ANALYSED_ELSEWHERE = "analysed_elsewhere"
+
+
+def _analysed_elsewhere(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence says the gender analysis is in another document."""
+    return has_phrase(ab, ANALYSED_ELSEWHERE, sent) and _on_gender(ab, sent)
 
 
 _GENDER_WORD = re.compile(r"jämställ|jämlik|\bkön|likabehandl|diskrimin|genus", re.IGNORECASE)
@@ -518,15 +532,18 @@ class ChildrenWithoutGirlsBoys(Check):
         # a children heading is evidence unless all it says is "not relevant" (a template's
         # "Barnperspektiv: Ej aktuellt." in a pay policy)
         evidence = any(not self._only_not_relevant(ctx, s) for s in sections)
-        title = next((b.index for b in doc.blocks if b.kind is BlockKind.HEADING), None)
+        title_block = doc.title_block()
+        title = title_block.index if title_block is not None else None
         for ab in ctx.blocks:
             block = ab.block
             found = self._child_spans(ab)
+            evidence |= self._children_label_with_content(ab)
             for sent in ab.sentences:
                 if self._says_not_affected(ctx, ab, sent, found):
                     return False
+            if block.index == title:
+                evidence |= self._domain(block.text)
             if block.kind is BlockKind.HEADING:
-                evidence |= block.index == title and self._domain(block.text)
                 continue
             if not self._body(block):
                 continue
@@ -540,6 +557,18 @@ class ChildrenWithoutGirlsBoys(Check):
                 for q in ab.quantities
             )
         return evidence or mentions >= self.options.min_mentions
+
+    @staticmethod
+    def _children_label_with_content(ab: AnnotatedBlock) -> bool:
+        """ "Barn: Lördagens sagostund flyttas till onsdagar." — a template's children item with
+        something to say (not only "Ej aktuellt.")."""
+        if ab.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            return False
+        m = RUN_IN.match(ab.block.text)
+        if not m or SectionKind.CHILDREN not in _default_headings().classify(m.group(1)):
+            return False
+        rest = [s for s in ab.sentences if s.span.end > m.end()]
+        return bool(rest) and not all(has_phrase(ab, NOT_RELEVANT, s) for s in rest)
 
     @staticmethod
     def _only_not_relevant(ctx: RuleContext, section: Section) -> bool:
@@ -603,8 +632,8 @@ class ChildrenWithoutGirlsBoys(Check):
             holes = [m.span() for m in PLACEHOLDER.finditer(ab.block.text)]
             holes += [(p.start, p.end) for p in phrases(ab, PROMPTS)]
             for sent in ab.sentences:
-                if has_phrase(ab, DEFINITION, sent):
-                    continue
+                if has_phrase(ab, DEFINITION, sent) or has_phrase(ab, ANALYSED_ELSEWHERE, sent):
+                    continue  # a definition, or a pointer to an analysis elsewhere
                 # a description, not just a count ("varav 71 flickor och 93 pojkar"); an
                 # explanation of the figures in the background ("Att pojkarna är fler förklaras
                 # av …") is no description of how the decision affects them
@@ -621,6 +650,11 @@ class ChildrenWithoutGirlsBoys(Check):
                     if term.text.lower().startswith(prefixes):
                         return True
         return False
+
+
+@cache
+def _default_headings() -> HeadingClassifier:
+    return HeadingClassifier.load({})
 
 
 def _genitive(word: str) -> bool:
@@ -661,7 +695,10 @@ class AnalysisLacks(Check):
                 for gs in good for r in gs.sentences
             )
             if not found:
-                yield section_hit(good[0])
+                gs = good[0]
+                heading = ctx.document.blocks[gs.heading_block].kind is BlockKind.HEADING
+                # the excerpt is a heading's text; a run-in label ("Jämställdhet: …") is none
+                yield section_hit(gs) if heading else Hit(block=None, excerpt="")
             return
         if not analysis.body:
             return

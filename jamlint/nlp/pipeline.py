@@ -62,7 +62,7 @@ class Pipeline:
 
     @property
     def phrase_names(self) -> tuple[str, ...]:
-        return tuple(sorted(self.lexicons.phrases))
+        return tuple(sorted(set(self.lexicons.phrases) | set(self.lexicons.patterns)))
 
     def annotate(self, document: Document) -> AnnotatedDocument:
         """Annotate every block (headings, paragraphs, list items, tables and table cells)."""

@@ -422,7 +422,7 @@ class QuantityFinder:
         year_words = self.ctx("year_words")
         for pos in range(k, min(k + MAX_MODIFIERS + 1, len(toks))):
             tok = toks[pos]
-            if tok.lower_ in year_words and pos + 1 < len(toks) and YEAR.match(toks[pos + 1].text):
+            if tok.lower_ in year_words and pos + 1 < len(toks) and _a_year(toks[pos + 1].text):
                 break  # "ökar till ca 600 år 2030": "år 2030" is when, not the unit
             measure = tok._.jam_measure
             if measure is not None and self._auxiliary(toks, pos):
@@ -575,7 +575,17 @@ class QuantityFinder:
         return low.endswith(PLURAL_ENDINGS)
 
     def _partitive(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
-        """A count after a partitive opening: "Av de regelbundna besökarna bor ett fyrtiotal …"."""
+        """A count after a partitive opening: "Av de regelbundna besökarna bor ett fyrtiotal …";
+        or right after "varav", a part of the people counted before ("212 medlemmar, varav 164
+        är under 20 år")."""
+        if expr.start > 0 and toks[expr.start - 1].lower_ == "varav":
+            for pos in range(expr.start - 2, -1, -1):
+                measure = toks[pos]._.jam_measure
+                if measure is Measure.PEOPLE and not toks[pos]._.jam_sex:
+                    return _Unit(pos, Measure.PEOPLE, False, follows=False)
+                if measure is not None:
+                    return None
+            return None
         if not toks or toks[0].lower_ not in OF_WORDS:
             return None
         unit = self._unit_after_of(toks, 0)
@@ -746,9 +756,10 @@ class QuantityFinder:
 
     def _limit(self, toks: Sequence[Token], start: int, value: float | None = None) -> bool:
         """ "högst tre personer", "kapacitet för 260 elever": a norm or capacity; "avståndet
-        mellan två brukare": a relation between two, not a count."""
+        mellan två brukare", "bor växelvis hos två vårdnadshavare": a
+        relation between two, not a count."""
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
-        if value == 2 and words and words[-1] == "mellan":
+        if value == 2 and words and words[-1] in ("mellan", "hos"):
             nxt = toks[start + 1].lower_ if start + 1 < len(toks) else ""
             return nxt not in COORDINATORS  # not "mellan två och fem deltagare"
         limits = self.ctx("limit_words")
@@ -765,6 +776,11 @@ class QuantityFinder:
             if words == phrase:
                 return start - size
         return start
+
+
+def _a_year(text: str) -> bool:
+    """ "2030", "2029/30", "2025–2027"."""
+    return bool(YEAR.match(text) or YEAR_RANGE.match(text))
 
 
 def _digits(text: str) -> bool:

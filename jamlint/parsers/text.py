@@ -311,7 +311,8 @@ def _plain_body(lines: list[_Line]) -> list[Block]:
         table_rows = _tab_table(lines, i)
         if table_rows:
             blocks.extend(_flush_plain_paragraph(paragraph))
-            rows = [_tab_cells(line.text) for line in lines[i : i + table_rows]]
+            width = len(_tab_cells(lines[i].text))
+            rows = [_tab_cells(line.text, width) for line in lines[i : i + table_rows]]
             blocks.extend(_table_blocks(rows, _tab_header_rows(rows), lines[i].page))
             i += table_rows
             continue
@@ -358,9 +359,12 @@ def _join_plain(lines: list[_Line]) -> str:
     return "".join(parts)
 
 
-def _tab_cells(text: str) -> list[str]:
+def _tab_cells(text: str, width: int | None = None) -> list[str]:
     # runs of tabs are one separator: people align columns with several tabs
-    return [cell.strip() for cell in re.split(r"\t+", text.lstrip(" ").rstrip())]
+    cells = [cell.strip() for cell in re.split(r"\t+", text.lstrip(" ").rstrip())]
+    if width is not None and len(cells) == width - 1 and text.rstrip(" \r\n").endswith("\t"):
+        cells.append("")  # "Jämställdhet\t": a template row left unfilled
+    return cells
 
 
 def _tab_table(lines: list[_Line], start: int) -> int:
@@ -371,8 +375,8 @@ def _tab_table(lines: list[_Line], start: int) -> int:
     if width < 2:
         return 0
     end = start + 1
-    while end < len(lines) and "\t" in lines[end].text.strip():
-        if len(_tab_cells(lines[end].text)) != width:
+    while end < len(lines) and "\t" in lines[end].text.lstrip():
+        if len(_tab_cells(lines[end].text, width)) != width:
             break
         end += 1
     return end - start if end - start >= 2 else 0

@@ -30,7 +30,9 @@ def test_token_patterns_add_to_their_lexicon(pipeline, text, expected):
 
 
 def test_every_phrase_file_is_a_lexicon(pipeline):
-    names = {p.name[:-4] for p in (lexicon_root() / "phrases").iterdir() if p.name.endswith(".txt")}
+    files = [p.name for p in (lexicon_root() / "phrases").iterdir()]
+    names = {n[:-4] for n in files if n.endswith(".txt")}
+    names |= {n[: -len(".patterns.yaml")] for n in files if n.endswith(".patterns.yaml")}
     assert {"gender_blind", "table_reference", "sex_breakdown"} <= names
     assert set(pipeline.phrase_names) == names
     block = pipeline.annotate_text("Ingenting här.")

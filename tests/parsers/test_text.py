@@ -370,6 +370,13 @@ def test_tab_separated_table() -> None:
     assert shape(doc)[-1] == (P, "Slut.", None)
 
 
+def test_tab_table_row_with_an_empty_last_cell() -> None:
+    doc = txt("Område\tKonsekvens\nMiljö\tIngen påverkan.\nJämställdhet\t\nBarn\tBerörs inte.")
+    table = next(b for b in doc.blocks if b.kind is T)
+    assert table.table is not None
+    assert table.table.rows[2:] == (("Jämställdhet", ""), ("Barn", "Berörs inte."))
+
+
 def test_tab_table_with_numbers_in_first_row_has_no_header() -> None:
     doc = txt("Elever\t610\t630\nPersonal\t45\t12")
     assert doc.blocks[0].table is not None and doc.blocks[0].table.header_rows == 0
