@@ -202,6 +202,9 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     ]
     if not counted:
         return True
+    last = max(counted, key=lambda x: x.span.end)
+    if ab.block.text[last.excerpt.end : q.span.start].strip() in _COORDINATION:
+        return False  # "31 kvinnor och 44 barn": two groups side by side, the children unsplit
     first = min(x.span.start for x in counted)
     return not any(o.span.start < first for o in others)
 

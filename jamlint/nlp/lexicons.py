@@ -75,6 +75,9 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "hypothetical_openers",
     "speech_verbs",
     "norm_modals",
+    "norm_nouns",
+    "held_by_people",
+    "comparatives",
 )
 
 

@@ -96,6 +96,8 @@ class JamMarker:
                 continue
             if not (token.lower_.endswith(("a", "e")) or token.lower_ in self.adjectives):
                 continue
+            if token.lower_.endswith("rna"):
+                continue  # a definite plural noun, not an adjective ("kvällseleverna föräldrar")
             if nxt._.jam_people or nxt._.jam_sex or nxt.lower_ == "än":
                 token._.jam_people = False
                 token._.jam_measure = None

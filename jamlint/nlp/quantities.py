@@ -77,6 +77,8 @@ CHANGE_WORDS = frozenset({"med", "från", "till"})
 COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
 SHARE_EACH = frozenset({"var", "vart"})
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
+NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
+COMPARED = re.compile(r"jämfört med|jämföra med|jämförelse med|mot|än")
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
@@ -157,6 +159,7 @@ class QuantityFinder:
                 k += 1
                 continue
             quantity = self._finish(text, tokens, expr, previous)
+            quantity = self._compared(text, out, quantity)
             if self._limited_by_context(text, tokens, expr, out, quantity):
                 quantity = replace(quantity, limit=True)
             out.append(quantity)
@@ -173,7 +176,31 @@ class QuantityFinder:
     ) -> bool:
         if q.limit or q.measure is not Measure.PEOPLE:
             return False
-        return self._hypothetical(toks, expr) or self._after_limit(text, found, q)
+        if self._hypothetical(toks, expr) or self._after_limit(text, found, q):
+            return True
+        # the same people as a limit earlier in the sentence ("inte fler än 12 barn i grupper
+        # med de yngsta och 16 barn i grupper med 4–5-åringar"), or after a norm noun
+        # ("Skolverket anger riktmärken: 6–12 barn …")
+        unit = q.unit.text.lower()[:5] if q.unit is not None else None
+        if unit and any(f.limit and f.unit and f.unit.text.lower()[:5] == unit for f in found):
+            return True
+        words = [t.lower_ for t in toks[: expr.start]]
+        if any(w.startswith(tuple(self.ctx("norm_nouns"))) for w in words):
+            return True
+        return len(words) >= 3 and words[-2:] in (["fler", "än"], ["mer", "än"]) and any(
+            w in NEGATIONS for w in words[:-2]
+        )  # "inte placerar fler än 12 barn": a ceiling
+
+    def _compared(self, text: str, found: Sequence[Quantity], q: Quantity) -> Quantity:
+        """ "36 procent, att jämföra med 40 procent i riket": the figure compared with has the
+        measure of the first."""
+        if q.measure is not Measure.OTHER or not q.is_percent or not found:
+            return q
+        first = found[-1]
+        between = text[first.span.end : q.span.start].lower()
+        if first.is_percent and COMPARED.search(between):
+            return replace(q, measure=first.measure, sex=False)
+        return q
 
     @staticmethod
     def _after_limit(text: str, found: Sequence[Quantity], q: Quantity) -> bool:
@@ -551,6 +578,8 @@ class QuantityFinder:
                     return unit
         if self._is_change(toks, expr):
             return None  # "… höjs med 18 procent": how much something changes, not a share
+        if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("comparatives"):
+            return None  # "41 procent högre än genomsnittet": a difference, not a share
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in OF_WORDS:
             return None  # "en fjärdedel av sin tid": a share of something named, not people
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("percent_nouns"):
@@ -611,6 +640,11 @@ class QuantityFinder:
         while nxt < len(toks) and (toks[nxt].lower_ in determiners or toks[nxt].lower_ == "av"):
             nxt += 1
         unit = self._unit_right(toks, nxt)
+        if unit is None and nxt < len(toks) and toks[nxt].lower_ == "med":
+            # "Andelen med förskollärarexamen är 36 procent": people who hold something
+            held = [t.lower_ for t in toks[nxt + 1 : nxt + 4]]
+            if any(w.endswith(tuple(self.ctx("held_by_people"))) for w in held):
+                return _Unit(pos, Measure.PEOPLE, False, follows=False)
         if unit is not None:
             unit.follows = False
         return unit
