@@ -325,7 +325,9 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
 
 
 NEGATED_EFFECT = re.compile(
-    r"\b(berör|berörs|påverkar|påverkas)\b(?:\s+\w+){0,2}?\s+(inte|ej)\b", re.IGNORECASE
+    r"\b(berör|berörs|påverkar|påverkas|ändrar|ändras|riktar sig|gäller)\b(?:\s+\w+){0,2}?\s+"
+    r"(inte|ej)\b",
+    re.IGNORECASE
 )
 ELSEWHERE = "handled_elsewhere"
 # a paragraph that is only a label ("Jämställdhet:", "Konsekvenser för jämställdhet")
