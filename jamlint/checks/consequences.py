@@ -327,7 +327,7 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
 NEGATED_EFFECT = re.compile(
     r"\b(berör|berörs|påverkar|påverkas|ändrar|ändras|riktar sig|gäller)\b(?:\s+\w+){0,2}?\s+"
     r"(inte|ej)\b",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 ELSEWHERE = "handled_elsewhere"
 # a paragraph that is only a label ("Jämställdhet:", "Konsekvenser för jämställdhet")
@@ -336,10 +336,16 @@ MAX_LABEL_WORDS = 6
 # a run-in label: a short label and a colon or dash at the start of a paragraph
 RUN_IN = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*[:–]\s+(?=\S)")
 # parts where an analysis of girls and boys describes the decision's consequences
-DESCRIBING_KINDS = (SectionKind.GENDER, SectionKind.CHILDREN, SectionKind.CONSEQUENCES,
-                    SectionKind.ASSESSMENT, SectionKind.SUMMARY)  # fmt: skip
-CONTAINER_KINDS = {SectionKind.PROPOSAL, SectionKind.SUMMARY, SectionKind.BACKGROUND,
-                   SectionKind.DECISION_BASIS, SectionKind.DISTRIBUTION}
+# (and children sections that assess the decision, see children_perspectives)
+DESCRIBING_KINDS = (SectionKind.GENDER, SectionKind.CONSEQUENCES, SectionKind.ASSESSMENT,
+                    SectionKind.SUMMARY)  # fmt: skip
+CONTAINER_KINDS = {
+    SectionKind.PROPOSAL,
+    SectionKind.SUMMARY,
+    SectionKind.BACKGROUND,
+    SectionKind.DECISION_BASIS,
+    SectionKind.DISTRIBUTION,
+}
 
 
 def _is_label(text: str) -> bool:
@@ -353,6 +359,28 @@ def _is_container(doc, section: Section) -> bool:
     return any(
         s.parent == section.index and CONTAINER_KINDS.intersection(s.kinds) for s in doc.sections
     )
+
+
+_PERSPECTIVE = re.compile(
+    r"perspektiv|konsekvens|barnets|barnrätt|prövning|påverkan", re.IGNORECASE
+)
+
+
+def children_perspectives(ctx: RuleContext) -> list[Section]:
+    """Children sections that assess the decision for children ("Barnperspektiv",
+    "Barnkonsekvensanalys", a "Barn och unga" part of its own) — not a report's part about its
+    children's services, nested in the description of the ärende ("Barn och unga" beside
+    "Ekonomiskt bistånd" and "Personal" under "Beskrivning av ärendet")."""
+    doc = ctx.document
+    out = []
+    for section in ctx.sections_of_kind(SectionKind.CHILDREN):
+        heading = doc.blocks[section.heading_block] if section.heading_block is not None else None
+        in_background = heading is not None and in_sections_of_kind(
+            doc, heading, (SectionKind.BACKGROUND,)
+        )
+        if _PERSPECTIVE.search(section.title) or not in_background:
+            out.append(section)
+    return out
 
 
 def _own_part(ctx: RuleContext, section: Section, block: Block) -> bool:
@@ -371,7 +399,7 @@ def _heading_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[i
     gender = ctx.sections_of_kind(SectionKind.GENDER)
     # with no gender heading at all, a children section that analyses girls and boys is where
     # the gender description stands ("Barnperspektiv: flickor anmäler oftare …")
-    weak = [] if gender else ctx.sections_of_kind(SectionKind.CHILDREN)
+    weak = [] if gender else children_perspectives(ctx)
     for section in gender + weak:
         if section.heading_block is None or _is_container(doc, section):
             continue
@@ -408,14 +436,17 @@ def _run_in_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[in
             if not m or not _is_label(m.group(1)):
                 continue
             refs = [
-                SentenceRef(block.index, s) for s in ab.sentences
+                SentenceRef(block.index, s)
+                for s in ab.sentences
                 if s.span.end > m.end() and s.span.text.strip()
             ]
             title = m.group(1).strip()
         elif block.kind is BlockKind.TABLE_CELL and block.col == 0 and _is_label(block.text):
             cells = [
-                b for b in doc.blocks[block.index + 1 :]
-                if b.kind is BlockKind.TABLE_CELL and b.table_index == block.table_index
+                b
+                for b in doc.blocks[block.index + 1 :]
+                if b.kind is BlockKind.TABLE_CELL
+                and b.table_index == block.table_index
                 and b.row == block.row
             ]
             refs = [SentenceRef(c.index, s) for c in cells for s in ctx.blocks[c.index].sentences]
@@ -507,15 +538,26 @@ class ChildrenWithoutGirlsBoys(Check):
     class Options(BaseModel):
         model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
         min_mentions: int = 2
-        girls_boys_prefixes: tuple[str, ...] = ("flick", "pojk", "tjej", "kill", "dött", "dotter", "son")
+        girls_boys_prefixes: tuple[str, ...] = (
+            "flick",
+            "pojk",
+            "tjej",
+            "kill",
+            "dött",
+            "dotter",
+            "son",
+        )
 
     requires = ("lemmas", "sex_terms", "quantities")
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
-        children_sections = [
+        children_sections = [s for s in children_perspectives(ctx) if s.heading_block is not None]
+        # any children section shows the decision concerns children, a report's part about its
+        # children's services too; the finding sits on an assessing one
+        evidence = [
             s for s in ctx.sections_of_kind(SectionKind.CHILDREN) if s.heading_block is not None
         ]
-        if not self._concerns_children(ctx, children_sections):
+        if not self._concerns_children(ctx, evidence):
             return
         if self._girls_boys_named(ctx):
             return
@@ -586,8 +628,7 @@ class ChildrenWithoutGirlsBoys(Check):
         self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, found: list
     ) -> bool:
         negated = [
-            sp for sp in phrases(ab, NOT_RELEVANT)
-            if within(sp, sent) and NEGATION.search(sp.text)
+            sp for sp in phrases(ab, NOT_RELEVANT) if within(sp, sent) and NEGATION.search(sp.text)
         ]
         # "Förslaget berör därför inte barnens tillgång …": an effect verb negated
         negated_effect = NEGATED_EFFECT.search(sent.span.text)
@@ -630,7 +671,12 @@ class ChildrenWithoutGirlsBoys(Check):
         """Girls or boys named in the document's own text (not in a template prompt or a
         general definition of gender equality)."""
         prefixes = self.options.girls_boys_prefixes
+        perspectives = children_perspectives(ctx)
+        doc = ctx.document
         for ab in ctx.blocks:
+            describing = in_sections_of_kind(doc, ab.block, DESCRIBING_KINDS) or any(
+                p.start <= ab.block.index < p.end for p in perspectives
+            )
             holes = [m.span() for m in PLACEHOLDER.finditer(ab.block.text)]
             holes += [(p.start, p.end) for p in phrases(ab, PROMPTS)]
             for sent in ab.sentences:
@@ -640,10 +686,7 @@ class ChildrenWithoutGirlsBoys(Check):
                 # explanation of the figures in the background ("Att pojkarna är fler förklaras
                 # av …") is no description of how the decision affects them
                 if not (
-                    has_phrase(ab, EFFECT, sent)
-                    or has_phrase(ab, ANALYSIS, sent) and in_sections_of_kind(
-                        ctx.document, ab.block, DESCRIBING_KINDS
-                    )
+                    has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent) and describing
                 ):
                     continue
                 for term in sex_terms_in(ab, sent):
@@ -694,7 +737,8 @@ class AnalysisLacks(Check):
             # the gender section's own text
             found = any(
                 has_phrase(ctx.blocks[r.block], self.options.lexicon, r.sentence)
-                for gs in good for r in gs.sentences
+                for gs in good
+                for r in gs.sentences
             )
             if not found:
                 gs = good[0]

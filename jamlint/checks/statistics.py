@@ -142,7 +142,9 @@ def _next_splits(
     på kön och ålder", "Fördelningen efter ålder och kön framgår av tabell 2")."""
     nab, nsent = nxt
     if _splits_same_figure(q, nab, nsent, siblings):
-        return not siblings or _own_place(ab.block.text, sent, q, nsent)
+        if siblings and _comparison(ab.block.text, sent, q, siblings):
+            return False  # "8,9 procent, jämfört med 9,6 procent 2024": the split is the 8,9's
+        return not siblings or _own_place(ab.block.text, sent, q, nsent, siblings)
     if siblings or any(
         x.measure is Measure.PEOPLE and within(x.span, nsent) for x in nab.quantities
     ):
@@ -213,18 +215,50 @@ _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäö]{2,}\b")
 _CLAUSE_END = re.compile(r"[,;:]|\s–\s")
 
 
-def _own_place(text: str, sent: Sentence, q: Quantity, nsent: Sentence) -> bool:
+_COMPARED = re.compile(r"jämfört med|jämföra med|jämförelse med|\bmot\b|\bän\b", re.IGNORECASE)
+
+
+def _segment(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]) -> tuple[int, int]:
+    """The stretch of q's sentence that belongs to q: from the figure before it to the one
+    after it ("86 procent av eleverna i årskurs 5 och 78 procent … i årskurs 8")."""
+    before = [s.span.end for s in siblings if s.span.end <= q.span.start]
+    after = [s.span.start for s in siblings if s.span.start >= q.span.end]
+    return max(before, default=sent.span.start), min(after, default=sent.span.end)
+
+
+def _comparison(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]) -> bool:
+    """q is the figure another is compared with ("jämfört med 9,6 procent 2024")."""
+    if not any(s.span.start < q.span.start for s in siblings):
+        return False
+    start, _ = _segment(text, sent, q, siblings)
+    return _COMPARED.search(text[start : q.span.start]) is not None
+
+
+_GRADE = re.compile(r"\b(?:årskurs|åk|klass)\s*\d+", re.IGNORECASE)
+
+
+def _own_place(
+    text: str, sent: Sentence, q: Quantity, nsent: Sentence, siblings: list[Quantity] = ()
+) -> bool:
     """With several figures in a sentence, a split in the next one that names a place names
     the figure of that place: "I Nordost är andelen 31 procent, jämfört med 52 procent i
     Centrum. Bland flickorna i Nordost …" splits the 31, not the 52."""
-    names = set(_PROPER.findall(nsent.span.text)) & set(_PROPER.findall(sent.span.text))
+    def qualifiers(t: str) -> set[str]:
+        return set(_PROPER.findall(t)) | {g.lower() for g in _GRADE.findall(t)}
+
+    names = qualifiers(nsent.span.text) & qualifiers(sent.span.text)
     if not names:
         return True
     start, end = q.span.start - sent.span.start, q.span.end - sent.span.start
     own = sent.span.text
     left = max((m.end() for m in _CLAUSE_END.finditer(own, 0, start)), default=0)
     right = next((m.start() for m in _CLAUSE_END.finditer(own, end)), len(own))
-    return any(name in own[left:right] for name in names)
+    if siblings:  # no further than the neighbouring figures
+        seg_start, seg_end = _segment(text, sent, q, siblings)
+        left = max(left, seg_start - sent.span.start)
+        right = min(right, seg_end - sent.span.start)
+    segment = own[left:right]
+    return any(name in segment or name in segment.lower() for name in names)
 
 
 def _splits_same_figure(

@@ -472,8 +472,13 @@ class QuantityFinder:
         return found
 
     def _required(self, toks: Sequence[Token], start: int) -> bool:
-        """ "det ska finnas minst tre röstmottagare i varje vallokal": a required minimum."""
-        if start == 0 or toks[start].lower_ not in ("minst", "högst", "max", "maximalt"):
+        """ "det ska finnas minst tre röstmottagare i varje vallokal": a required minimum;
+        "Andelen … ska öka till 90 procent": a target."""
+        if start == 0:
+            return False
+        bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt")
+        target = toks[start - 1].lower_ in ("till", "vara", "uppgå")
+        if not (bound or target):
             return False
         return any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
 
@@ -666,6 +671,9 @@ class QuantityFinder:
         unit: _Unit | None = None
         measure = expr.measure
         excerpt_end = expr.end
+        of_sex = False
+        if measure is None and self._genitive_unit(toks, expr.end + 1):
+            measure = Measure.OTHER  # "mer än 15 procents frånvaro", "minst tre års erfarenhet"
         if measure is None:
             unit = self._unit_right(toks, expr.end + 1)
             if unit is not None and expr.is_percent and self._definite(toks[expr.end + 1]):
@@ -680,14 +688,20 @@ class QuantityFinder:
                 measure = self._anaphoric(toks, expr, previous) or measure
             if unit is None and measure is Measure.OTHER and self._answered(toks, expr):
                 measure = Measure.PEOPLE  # "I avgångssamtalen angav 31 procent lönen …"
+            if unit is None and measure is Measure.OTHER and self._of_them(toks, expr, previous):
+                measure = Measure.PEOPLE  # "82 procent av dem upplevde …", "av dem som …"
+                # "79 procent av dem är kvinnor": the share is the women's
+                of_sex = self._share_of_a_sex(toks, expr.end + 2)
             if unit is not None and unit.follows:
                 excerpt_end = unit.pos
         start = expr.start
         if measure not in NO_APPROXIMATION:
             start = self._approximation_start(toks, start)
-        sex = unit.sex if unit is not None else False
+        sex = unit.sex if unit is not None else of_sex
         if unit is not None and not sex and (expr.is_percent or expr.share):
             sex = self._share_of_a_sex(toks, unit.pos)
+        if unit is not None and not sex and toks[unit.pos]._.jam_rate:
+            sex = self._rate_among_a_sex(toks, expr)
         return Quantity(
             span=_span(text, toks, start, expr.end),
             measure=measure,
@@ -697,10 +711,9 @@ class QuantityFinder:
             sex=sex,
             value=expr.value,
             limit=measure is Measure.PEOPLE
-            and not expr.is_percent
             and (
-                self._limit(toks, expr.start, expr.value)
-                or self._limit(toks, start)
+                not expr.is_percent
+                and (self._limit(toks, expr.start, expr.value) or self._limit(toks, start))
                 or self._required(toks, start)
             ),
         )
@@ -733,6 +746,8 @@ class QuantityFinder:
             partitive = len(words) >= 2 and words[0] in OF_WORDS
             if not partitive or self._last_group_anaphor(words) != 1 or not previous.people:
                 return None
+            if self._unknown_noun_after(toks, expr) or self._unit_right(toks, expr.end + 1):
+                return None  # "Av dessa föll 142 patienter fler än tre gånger"
             return Measure.PEOPLE
         pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
         bare_share = any(self._bare_share(toks, pos) for pos in range(expr.start))
@@ -781,6 +796,42 @@ class QuantityFinder:
             if word in pronouns and pos > 0 and words[pos - 1] in OF_WORDS:
                 return pos
         return None
+
+    def _genitive_unit(self, toks: Sequence[Token], k: int) -> bool:
+        """ "15 procents frånvaro", "tre års erfarenhet", "fyra veckors väntetid": a genitive
+        unit makes the figure a qualifier of the noun after it, not a count."""
+        if k >= len(toks):
+            return False
+        low = toks[k].lower_
+        if low in ("procents", "procentenheters"):
+            return True
+        if not low.endswith("s") or len(low) < 3:
+            return False
+        info = self.info(low[:-1], False)
+        return info is not None and info.measure in (Measure.TIME, Measure.MONEY, Measure.LENGTH)
+
+    def _of_them(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """ "82 procent av dem upplevde …", "21 procent av dem som anställdes": a share of
+        people named before in the sentence or the one before, or of those a clause defines."""
+        if not (expr.is_percent or expr.share) or expr.end + 2 >= len(toks):
+            return False
+        if toks[expr.end + 1].lower_ not in OF_WORDS:
+            return False
+        pronoun = toks[expr.end + 2].lower_
+        if expr.end + 3 < len(toks) and toks[expr.end + 3].lower_ == "som":
+            return pronoun in self.ctx("people_pronouns")  # "av dem som anställdes"
+        if pronoun not in ("dem", "dessa"):
+            return False  # "av de lediga jobben", "av alla tjänster": a determiner
+        named = any(t._.jam_measure is Measure.PEOPLE for t in toks[: expr.start])
+        return named or (previous is not None and previous.people)
+
+    def _rate_among_a_sex(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """ "Bland kvinnorna var sjukfrånvaron 9,3 procent": a rate for one sex."""
+        window = toks[max(0, expr.start - 6) : expr.end + 4]
+        return any(
+            a.lower_ in ("bland", "för", "hos") and b._.jam_sex
+            for a, b in itertools.pairwise(window)
+        )
 
     def _share_of_a_sex(self, toks: Sequence[Token], pos: int) -> bool:
         """ "nio av tio av dessa föräldrar är kvinnor": the share is the women's."""
