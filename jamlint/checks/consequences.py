@@ -165,9 +165,22 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     ("Andelen kvinnor är 60 procent" describes the staff, not a consequence.)"""
     if not is_substantive(ab, sent):
         return False
-    tied = has_phrase(ab, DECISION, sent) or has_phrase(ab, FORWARD, sent)
+    tied = _tied_to_decision(ab, sent) or has_phrase(ab, FORWARD, sent)
     said = has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent)
     return (tied and said) or acts_on_sex(ab, sent)
+
+
+_PAST = re.compile(r"\b(?:efter|sedan|genom)\s+$", re.IGNORECASE)
+
+
+def _tied_to_decision(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence speaks of the decision, not of an earlier one whose results it reports
+    ("… har förbättrats efter satsningen på lärarledd läxhjälp")."""
+    text = ab.block.text
+    return any(
+        within(p, sent) and not _PAST.search(text[max(sent.span.start, p.start - 12) : p.start])
+        for p in phrases(ab, DECISION)
+    )
 
 
 IMPACT_WINDOW = 40  # characters between an impact verb and the sex term it acts on
@@ -366,6 +379,17 @@ _PERSPECTIVE = re.compile(
 )
 
 
+MAX_ASSESSMENT_SENTENCES = 4
+
+
+def _sentence_count(ctx: RuleContext, section: Section) -> int:
+    return sum(
+        len(ctx.blocks[b.index].sentences)
+        for b in content_blocks(ctx.document, section)
+        if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+    )
+
+
 def children_perspectives(ctx: RuleContext) -> list[Section]:
     """Children sections that assess the decision for children ("Barnperspektiv",
     "Barnkonsekvensanalys", a "Barn och unga" part of its own) — not a report's part about its
@@ -375,10 +399,17 @@ def children_perspectives(ctx: RuleContext) -> list[Section]:
     out = []
     for section in ctx.sections_of_kind(SectionKind.CHILDREN):
         heading = doc.blocks[section.heading_block] if section.heading_block is not None else None
-        in_background = heading is not None and in_sections_of_kind(
-            doc, heading, (SectionKind.BACKGROUND,)
+        if heading is None:
+            continue
+        assessing = _PERSPECTIVE.search(section.title) or in_sections_of_kind(
+            doc, heading, (SectionKind.CONSEQUENCES,)
         )
-        if _PERSPECTIVE.search(section.title) or not in_background:
+        # a bare "Barn och unga": a template's short assessment, unless it sits in the
+        # description of the ärende or runs long like a report's chapter
+        if assessing or (
+            not in_sections_of_kind(doc, heading, (SectionKind.BACKGROUND,))
+            and _sentence_count(ctx, section) <= MAX_ASSESSMENT_SENTENCES
+        ):
             out.append(section)
     return out
 

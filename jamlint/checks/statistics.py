@@ -398,6 +398,10 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
                     continue
                 row = table.rows[cell.row]
                 values = [c for i, c in enumerate(row[1:], 1) if i not in money_cols]
+                if _only_a_rate(ctx.blocks[cell.index]):
+                    # "Behörighet" with a percentage is a rate about pupils; "Behörigheter i
+                    # ekonomisystemet | 31 behörigheter" counts access rights
+                    values = [v for v in values if "%" in v or "procent" in v.lower()]
             if any(_NUMBER_CELL.match(v) for v in values if v.strip()):
                 label = cell
                 break
@@ -426,6 +430,14 @@ COUNT_WORDS = re.compile(r"\b(antal|andel)\b", re.IGNORECASE)
 def _counts_people(header: str) -> bool:
     """A column header that says it counts ("Antal medlemmar", "Andel kvinnor")."""
     return bool(COUNT_WORDS.search(header))
+
+
+def _only_a_rate(ab: AnnotatedBlock) -> bool:
+    """The cell names people only through a rate noun ("Behörighet", "Sjukfrånvaro")."""
+    if ab.doc is None:
+        return False
+    tokens = [t for t in ab.doc if t._.jam_rate or t._.jam_measure is Measure.PEOPLE]
+    return bool(tokens) and all(t._.jam_rate and t._.jam_measure is None for t in tokens)
 
 
 def _names_people(ab: AnnotatedBlock) -> bool:

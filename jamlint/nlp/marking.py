@@ -96,8 +96,10 @@ class JamMarker:
                 continue
             if not (token.lower_.endswith(("a", "e")) or token.lower_ in self.adjectives):
                 continue
-            if token.lower_.endswith("rna"):
-                continue  # a definite plural noun, not an adjective ("kvällseleverna föräldrar")
+            if token.lower_.endswith(("rna", "are")):
+                # a definite plural or an agent noun, not an adjective ("kvällseleverna
+                # föräldrar", "23 fler deltagare än 2024")
+                continue
             if nxt._.jam_people or nxt._.jam_sex or nxt.lower_ == "än":
                 token._.jam_people = False
                 token._.jam_measure = None

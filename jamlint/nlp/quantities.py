@@ -822,8 +822,12 @@ class QuantityFinder:
             return pronoun in self.ctx("people_pronouns")  # "av dem som anställdes"
         if pronoun not in ("dem", "dessa"):
             return False  # "av de lediga jobben", "av alla tjänster": a determiner
-        named = any(t._.jam_measure is Measure.PEOPLE for t in toks[: expr.start])
-        return named or (previous is not None and previous.people)
+        # "dem" is what the sentence named last: "Samtliga klagomål har besvarats, och 88
+        # procent av dem …" are complaints
+        for tok in reversed(toks[: expr.start]):
+            if tok._.jam_measure is not None:
+                return tok._.jam_measure is Measure.PEOPLE
+        return previous is not None and previous.people
 
     def _rate_among_a_sex(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "Bland kvinnorna var sjukfrånvaron 9,3 procent": a rate for one sex."""
