@@ -342,6 +342,11 @@ NEGATED_EFFECT = re.compile(
     r"(inte|ej)\b",
     re.IGNORECASE,
 )
+# a children part saying the decision is for adults: "Förslaget gäller insatser till vuxna."
+FOR_ADULTS = re.compile(
+    r"\b(?:gäller|avser|riktar sig till)\b(?:\s+\w+){0,3}?\s+(?:till|för)?\s*vuxna\b",
+    re.IGNORECASE,
+)
 ELSEWHERE = "handled_elsewhere"
 # a paragraph that is only a label ("Jämställdhet:", "Konsekvenser för jämställdhet")
 LABEL_ONLY = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*:?\s*$")
@@ -663,6 +668,9 @@ class ChildrenWithoutGirlsBoys(Check):
         ]
         # "Förslaget berör därför inte barnens tillgång …": an effect verb negated
         negated_effect = NEGATED_EFFECT.search(sent.span.text)
+        in_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
+        if in_part and FOR_ADULTS.search(sent.span.text):
+            return True  # "Förslaget gäller insatser till vuxna."
         if not negated and not negated_effect:
             # "Barns resor … hanteras i kommunens trafikstrategi": handled in another decision
             in_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))

@@ -535,6 +535,31 @@ def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> b
     return False
 
 
+_COUNT_COMPARISON = re.compile(r"\bså många\b|\bär (?:fler|färre) än\b", re.IGNORECASE)
+
+
+def _sex_stems(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
+    return {t.text.lower()[:4] for t in sex_terms_in(ab, sent)}
+
+
+def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sentence elsewhere that compares how many there are of the same two sexes and speaks
+    of nothing else ("Pojkarna är mer än dubbelt så många som flickorna, vilket …")."""
+    stems = _sex_stems(ab, sent)
+    if len(stems) < 2:
+        return False
+    for other in ctx.blocks:
+        if other.block.index == ab.block.index or other.block.kind not in TEXT_KINDS:
+            continue
+        for s2 in other.sentences:
+            text = s2.span.text
+            if not _COUNT_COMPARISON.search(text) or not _comments_on_sexes(other, s2):
+                continue
+            if stems <= _sex_stems(other, s2) and not other.quantities:
+                return True
+    return False
+
+
 def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """An analysing sentence about women and men, or about "skillnaden"/"fördelningen"."""
     return _analyses(ab, sent) and bool(
@@ -669,7 +694,9 @@ class SexStatisticsNotAnalysed(Check):
         if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
-        return _figures_discussed(ctx, figures, {ab.block.index})
+        if _figures_discussed(ctx, figures, {ab.block.index}):
+            return True
+        return _counts_compared(ctx, ab, sent)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for table, _label, split in people_tables(ctx):

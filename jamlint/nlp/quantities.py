@@ -84,7 +84,8 @@ ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
 LABEL_WORDS = frozenset(
     {"nr", "nr.", "nummer", "sidan", "sid.", "s.", "tabell", "tab.", "tab", "bilaga", "figur",
-     "fig.", "diagram", "punkt", "box", "version", "etapp", "fas", "steg", "rad", "kolumn"}
+     "fig.", "diagram", "punkt", "box", "version", "etapp", "fas", "steg", "rad", "kolumn",
+     "vecka", "veckan", "veckorna", "v.", "v"}
 )  # fmt: skip
 NO_APPROXIMATION = frozenset({Measure.DATE, Measure.YEAR, Measure.DNR, Measure.PARAGRAPH})
 MAX_MODIFIERS = 2
@@ -194,9 +195,10 @@ class QuantityFinder:
     def _compared(self, text: str, found: Sequence[Quantity], q: Quantity) -> Quantity:
         """ "36 procent, att jämföra med 40 procent i riket": the figure compared with has the
         measure of the first."""
-        if q.measure is not Measure.OTHER or not q.is_percent or not found:
+        shares = [f for f in found if f.is_percent]
+        if q.measure is not Measure.OTHER or not q.is_percent or not shares:
             return q
-        first = found[-1]
+        first = shares[-1]
         between = text[first.span.end : q.span.start].lower()
         if first.is_percent and COMPARED.search(between):
             return replace(q, measure=first.measure, sex=False)
@@ -519,7 +521,12 @@ class QuantityFinder:
             toks[pos].lower_ in determiners or self._number_value(toks[pos].text) is not None
         ):
             pos += 1
-        return self._unit_right(toks, pos)
+        unit = self._unit_right(toks, pos)
+        if unit is not None and toks[k].lower_ == "bland" and not unit.sex:
+            # "17 procent bland alla medarbetare": the excerpt is the share ("45 procent av
+            # brukarna" keeps its noun; a share among a sex, "84 procent bland kvinnorna", too)
+            unit.follows = False
+        return unit
 
     def _unit_coordinated(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
         """The unit of a coordinated second number: "10 och 12 elever", "45 resp. 50 %"."""
@@ -577,6 +584,8 @@ class QuantityFinder:
                 return _Unit(pos + 1, Measure.PEOPLE, False, follows=False)
         for pos in before:
             if toks[pos].lower_ in OF_WORDS:
+                if pos > 0 and toks[pos - 1].lower_ in self.ctx("needs"):
+                    continue  # "minska behovet av vikarier med ungefär hälften": the need
                 unit = self._unit_after_of(toks, pos)
                 if unit is not None and unit.pos < expr.start:
                     unit.follows = False
@@ -617,8 +626,8 @@ class QuantityFinder:
                 measure = toks[pos]._.jam_measure
                 if measure is Measure.PEOPLE and not toks[pos]._.jam_sex:
                     return _Unit(pos, Measure.PEOPLE, False, follows=False)
-                if measure is not None:
-                    return None
+                if measure is not None or HAS_DIGIT.search(toks[pos].text):
+                    return None  # "vid 27 tillfällen, varav fyra …": part of what was counted
             return None
         if not toks or toks[0].lower_ not in OF_WORDS:
             return None
@@ -628,11 +637,11 @@ class QuantityFinder:
         unit.follows = False
         return unit
 
-    @staticmethod
-    def _is_change(toks: Sequence[Token], expr: _Expr) -> bool:
+    def _is_change(self, toks: Sequence[Token], expr: _Expr, window: int = 4) -> bool:
         """ "med (i genomsnitt) 18 procent", "från 5 till 24 procent": a change in a value."""
-        window = [t.lower_ for t in toks[max(0, expr.start - 4) : expr.start]]
-        return any(w in CHANGE_WORDS for w in window)
+        start = self._approximation_start(toks, expr.start)
+        words = [t.lower_ for t in toks[max(0, start - window) : start]]
+        return any(w in CHANGE_WORDS for w in words)
 
     def _unit_of_share(self, toks: Sequence[Token], pos: int, sex: bool) -> _Unit | None:
         if sex:  # "kvinnoandelen"
@@ -676,7 +685,11 @@ class QuantityFinder:
             measure = Measure.OTHER  # "mer än 15 procents frånvaro", "minst tre års erfarenhet"
         if measure is None:
             unit = self._unit_right(toks, expr.end + 1)
-            if unit is not None and expr.is_percent and self._definite(toks[expr.end + 1]):
+            if (
+                unit is not None
+                and toks[expr.end].lower_ in PERCENT_WORDS
+                and self._definite(toks[expr.end + 1])
+            ):
                 unit = None  # "fullföljde 78 procent utbildningen": the clause's object
             unit = unit or self._unit_coordinated(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
