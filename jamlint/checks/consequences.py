@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -43,7 +42,6 @@ from jamlint.engine.kinds.sections import (
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, Section, SectionKind
 from jamlint.nlp.types import AnnotatedBlock, Measure, Sentence
-from jamlint.parsers.sections import HeadingClassifier
 
 GENDER_BLIND = "gender_blind"
 NOT_RELEVANT = "not_relevant"
@@ -366,6 +364,11 @@ CONTAINER_KINDS = {
 }
 
 
+def _is_children_label(text: str) -> bool:
+    norm = " ".join(text.lower().split()).rstrip(" :–")
+    return any(re.search(p, norm) for p in lexicon_lines("children_labels"))
+
+
 def _is_label(text: str) -> bool:
     norm = " ".join(text.lower().split()).rstrip(" :–")
     return any(re.search(p, norm) for p in lexicon_lines("gender_labels"))
@@ -645,7 +648,7 @@ class ChildrenWithoutGirlsBoys(Check):
         if ab.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             return False
         m = RUN_IN.match(ab.block.text)
-        if not m or SectionKind.CHILDREN not in _default_headings().classify(m.group(1)):
+        if not m or not _is_children_label(m.group(1)):
             return False
         rest = [s for s in ab.sentences if s.span.end > m.end()]
         return bool(rest) and not all(has_phrase(ab, NOT_RELEVANT, s) for s in rest)
@@ -734,11 +737,6 @@ class ChildrenWithoutGirlsBoys(Check):
                     if term.text.lower().startswith(prefixes):
                         return True
         return False
-
-
-@cache
-def _default_headings() -> HeadingClassifier:
-    return HeadingClassifier.load({})
 
 
 def _genitive(word: str) -> bool:

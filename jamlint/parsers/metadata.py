@@ -399,8 +399,9 @@ def _is_field(text: str, vocab: _Vocabulary, handlaggare: str | None) -> bool:
     dnr = _diarienummer(stripped)
     if dnr and len(stripped.replace(dnr, " ").split()) <= 2:
         return True  # "Dnr KS 2024/0123", not a title that mentions "läsåret 2025/26"
-    if _ISO_DATE.search(stripped) or vocab.textual_date.search(stripped):
-        return True
+    for date in (_ISO_DATE.search(stripped), vocab.textual_date.search(stripped)):
+        if date and len((stripped[: date.start()] + " " + stripped[date.end() :]).split()) <= 2:
+            return True  # "Datum 2025-10-14", not "Ändrade öppettider från den 1 januari 2026"
     if words[0] in vocab.document_types and not re.search(r"[a-zåäö]{3,}", " ".join(words[1:])):
         return True
     if vocab.namnd.fullmatch(stripped) or _is_unit_name(words, vocab):

@@ -252,6 +252,10 @@ def test_handlaggare_in_footer() -> None:
             "Dnr 2024/112\n\n# Nya regler för bidrag, dnr 2024/112\n\n## Bakgrund",
             "Nya regler för bidrag, dnr 2024/112",
         ),
+        (
+            "Datum: 2025-10-14\n\n# Ändrade öppettider från den 1 januari 2026\n\n## Bakgrund",
+            "Ändrade öppettider från den 1 januari 2026",
+        ),
         ("## Förslag till beslut\n\nText.", None),
         ("## Bakgrund\n\nBeskrivning av ärende\n\nText.", None),
     ],
