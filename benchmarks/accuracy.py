@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="*", type=Path,
                         default=[ROOT / "corpus", ROOT / "benchmarks" / "holdout",
-                                 ROOT / "benchmarks" / "holdout2"])
+                                 ROOT / "benchmarks" / "holdout2", ROOT / "benchmarks" / "fresh"])
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
     linter = Linter()
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         if not d.is_dir():
             print(f"{d}: finns inte", file=sys.stderr)
             continue
-        holdout = d.resolve().name.startswith("holdout")
+        holdout = d.resolve().name.startswith("holdout") or d.resolve().name == "fresh"
         if holdout and args.verbose:
             print(f"{d}: holdout, bara summor (--verbose gäller inte här)", file=sys.stderr)
         evaluate(d.resolve(), linter, args.verbose and not holdout)

@@ -376,10 +376,12 @@ def _is_label(text: str) -> bool:
 
 def _is_container(doc, section: Section) -> bool:
     """A heading above the usual parts (the title "Instiftande av jämställdhetspris") is
-    the document's subject, not its gender section."""
-    return any(
-        s.parent == section.index and CONTAINER_KINDS.intersection(s.kinds) for s in doc.sections
-    )
+    the document's subject, not its gender section. It stands before them: an empty
+    "Jämställdhet" that a template's font sizes put over "Beslutsunderlag" is no title."""
+    parts = [s for s in doc.sections if CONTAINER_KINDS.intersection(s.kinds)]
+    if not parts or section.start >= min(s.start for s in parts):
+        return False
+    return any(s.parent == section.index for s in parts)
 
 
 _PERSPECTIVE = re.compile(

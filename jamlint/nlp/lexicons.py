@@ -79,6 +79,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "held_by_people",
     "comparatives",
     "needs",
+    "periods",
+    "two_person_procedures",
 )
 
 

@@ -188,8 +188,10 @@ class QuantityFinder:
         words = [t.lower_ for t in toks[: expr.start]]
         if any(w.startswith(tuple(self.ctx("norm_nouns"))) for w in words):
             return True
-        return len(words) >= 3 and words[-2:] in (["fler", "än"], ["mer", "än"]) and any(
-            w in NEGATIONS for w in words[:-2]
+        return (
+            len(words) >= 3
+            and words[-2:] in (["fler", "än"], ["mer", "än"])
+            and any(w in NEGATIONS for w in words[:-2])
         )  # "inte placerar fler än 12 barn": a ceiling
 
     def _compared(self, text: str, found: Sequence[Quantity], q: Quantity) -> Quantity:
@@ -479,10 +481,21 @@ class QuantityFinder:
         if start == 0:
             return False
         bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt")
+        if bound and toks[start - 1].lower_ in ("om", "när"):
+            return True  # "om minst fem elever önskar den": a threshold in a rule
         target = toks[start - 1].lower_ in ("till", "vara", "uppgå")
-        if not (bound or target):
-            return False
-        return any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
+        modal = any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
+        near = toks[max(0, start - 5) : start]
+        planned = any(t.lower_ in self.ctx("norm_modals") or t.lower_ in ("kan", "kommer")
+                      for t in near)  # fmt: skip
+        if planned and self._per_period(toks, start):
+            return True  # "kan ordnas genom att två behandlare per kväll …": a staffing plan
+        return (bound or target) and modal
+
+    def _per_period(self, toks: Sequence[Token], start: int) -> bool:
+        """ "två behandlare per kväll": a number of people for each period."""
+        window = [t.lower_ for t in toks[start : start + 5]]
+        return any(a == "per" and b in self.ctx("periods") for a, b in itertools.pairwise(window))
 
     @staticmethod
     def _auxiliary(toks: Sequence[Token], pos: int) -> bool:
@@ -694,6 +707,19 @@ class QuantityFinder:
             unit = unit or self._unit_coordinated(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
                 unit = self._unit_after_of(toks, expr.end + 1)
+            if unit is None and expr.value is not None:
+                # "elva av lärarna": a count out of the people named after it (definite: "104
+                # av anhöriga" is who did it, not a part of them)
+                of = self._unit_after_of(toks, expr.end + 1)
+                if (
+                    of is not None
+                    and of.measure is Measure.PEOPLE
+                    and (
+                        toks[of.pos].lower_.endswith("na")
+                        or toks[expr.end + 2].lower_ != toks[of.pos].lower_
+                    )
+                ):
+                    unit = of
             if unit is None:
                 unit = self._unit_before(toks, expr)
             measure = unit.measure if unit is not None else Measure.OTHER
@@ -713,7 +739,9 @@ class QuantityFinder:
         sex = unit.sex if unit is not None else of_sex
         if unit is not None and not sex and (expr.is_percent or expr.share):
             sex = self._share_of_a_sex(toks, unit.pos)
-        if unit is not None and not sex and toks[unit.pos]._.jam_rate:
+        if unit is not None and not sex and (toks[unit.pos]._.jam_rate or not unit.follows):
+            # "Bland kvinnorna var sjukfrånvaron 9,3 procent", "Bland kvinnorna var andelen unga
+            # högre, 47 procent": a figure for one sex
             sex = self._rate_among_a_sex(toks, expr)
         return Quantity(
             span=_span(text, toks, start, expr.end),
@@ -844,7 +872,7 @@ class QuantityFinder:
 
     def _rate_among_a_sex(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "Bland kvinnorna var sjukfrånvaron 9,3 procent": a rate for one sex."""
-        window = toks[max(0, expr.start - 6) : expr.end + 4]
+        window = toks[max(0, expr.start - 8) : expr.end + 4]
         return any(
             a.lower_ in ("bland", "för", "hos") and b._.jam_sex
             for a, b in itertools.pairwise(window)
@@ -861,6 +889,9 @@ class QuantityFinder:
         mellan två brukare", "bor växelvis hos två vårdnadshavare": a
         relation between two, not a count."""
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
+        if value == 2 and len(words) == 2 and words[-1] == "av":
+            # "attest av två personer": a two-person rule, not "utförs av två inspektörer"
+            return words[0] in self.ctx("two_person_procedures")
         if value == 2 and words and words[-1] in ("mellan", "hos"):
             nxt = toks[start + 1].lower_ if start + 1 < len(toks) else ""
             return nxt not in COORDINATORS  # not "mellan två och fem deltagare"

@@ -140,7 +140,17 @@ def _clear_title_kinds(sections: list[dict]) -> None:
     """A title above the usual parts names the document's subject, not a part of it: "Ny
     organisation för orosanmälningar om barn och unga" does not make the whole document its
     children section, nor "Instiftande av jämställdhetspris" its gender section."""
-    parents = {s["parent"] for s in sections if PART_KINDS.intersection(s["kinds"])}
+    parts = [s for s in sections if PART_KINDS.intersection(s["kinds"])]
+    if not parts:
+        return
+    first_part = min(s["start"] for s in parts)
+    parents = {s["parent"] for s in parts}
     for sec in sections:
-        if sec["index"] in parents and not PART_KINDS.intersection(sec["kinds"]):
+        # a title stands before the parts; a later heading whose subheadings a template's
+        # font sizes nest wrongly ("Jämställdhet" over "Beslutsunderlag") keeps its kind
+        if (
+            sec["index"] in parents
+            and sec["start"] < first_part
+            and not PART_KINDS.intersection(sec["kinds"])
+        ):
             sec["kinds"] = ()
