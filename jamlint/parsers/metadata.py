@@ -377,7 +377,10 @@ def _find_title(
 
 
 def _is_unit_name(words: list[str], vocab: _Vocabulary) -> bool:
-    """ "Kungsbacka kommun", "Bygg- och miljöförvaltningen", "Socialkontoret" (a short name)."""
+    """ "Kungsbacka kommun", "Bygg- och miljöförvaltningen", "Socialkontoret" (a short name),
+    "Förvaltningen för Förskola & Grundskola", "Nämnden för funktionsstöd"."""
+    if len(words) >= 3 and words[0] in vocab.unit_endings and words[1] == "för":
+        return True
     if len(words) > 3 or any(w in _PREPOSITIONS for w in words):
         return False
     return words[-1].endswith(vocab.unit_endings)

@@ -264,6 +264,15 @@ def test_title(text: str, expected: str | None) -> None:
     assert meta_md(text).title == expected
 
 
+def test_title_skips_a_forvaltning_named_with_for() -> None:
+    meta = meta_txt(
+        "LINDEBY KOMMUN\n\nFörvaltningen för Förskola & Grundskola\n\nTJÄNSTESKRIVELSE\n\n"
+        "Datum: 2024-04-22\n\nNämnden för Förskola & Grundskola\n\n"
+        "Revidering av riktlinjer för skolskjuts\n\nFörslag till beslut\n\nText."
+    )
+    assert meta.title == "Revidering av riktlinjer för skolskjuts"
+
+
 def test_title_skips_header_fields() -> None:
     meta = meta_txt(
         "KUNGSBACKA KOMMUN\n\nTJÄNSTESKRIVELSE 1 (2)\n\nBygg- och miljöförvaltningen\n\n"
