@@ -168,7 +168,7 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return (tied and said) or acts_on_sex(ab, sent)
 
 
-_PAST = re.compile(r"\b(?:efter|sedan|genom)\s+$", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:efter|sedan)\s+$", re.IGNORECASE)
 
 
 def _tied_to_decision(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -337,12 +337,13 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
 
 NEGATED_EFFECT = re.compile(
     r"\b(berör|berörs|påverkar|påverkas|ändrar|ändras|riktar sig|gäller)\b(?:\s+\w+){0,2}?\s+"
-    r"(inte|ej)\b",
+    r"(inte|ej)\b(?!\s+(?:bara|enbart|endast|minst|heller))",
     re.IGNORECASE,
 )
 # a children part saying the decision is for adults: "Förslaget gäller insatser till vuxna."
 FOR_ADULTS = re.compile(
-    r"\b(?:gäller|avser|riktar sig till)\b(?:\s+\w+){0,3}?\s+(?:till|för)?\s*vuxna\b",
+    r"\b(?:gäller|avser|riktar sig till)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
+    r"vuxna\b(?!\s+och\s+barn|\s+utan)",
     re.IGNORECASE,
 )
 ELSEWHERE = "handled_elsewhere"
