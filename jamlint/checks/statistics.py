@@ -327,6 +327,13 @@ def _key(q: Quantity) -> tuple[float | None, str]:
     return q.value, q.unit.text.lower()[:5] if q.unit is not None else ""
 
 
+def _repeats_a_norm(q: Quantity, sent: Sentence, norms: set[tuple[float | None, str]]) -> bool:
+    """A norm's figure named again as the subject that opens a sentence ("Tre röstmottagare gör
+    det lättare …"); an observation of the same number ("I dag går 25 elever i klassen") is no
+    repetition of "högst 25 elever"."""
+    return _key(q) in norms and q.span.start == sent.span.start
+
+
 def _norm_keys(ctx: RuleContext) -> set[tuple[float | None, str]]:
     """Figures the document states as a norm or limit ("ska finnas minst tre röstmottagare"):
     the same figure repeated later is the norm again, not a count."""
@@ -348,9 +355,9 @@ class PeopleStatistic(Check):
             if not is_statement_block(doc, ab.block):
                 continue
             for q in people_quantities(ab):
-                if _key(q) in norms:
-                    continue  # a norm repeated: "Tre röstmottagare gör det lättare …"
                 sent = ab.sentence_at(q.span.start)
+                if sent is not None and _repeats_a_norm(q, sent, norms):
+                    continue  # "Tre röstmottagare gör det lättare …"
                 if sent is None or has_phrase(ab, SUPPRESSION, sent):
                     continue  # "grupper med färre än fem personer redovisas inte": a rule
                 if disaggregated(ctx, ab, sent, q):

@@ -72,6 +72,7 @@ HAS_DIGIT = re.compile(r"\d")
 PERCENT_WORDS = frozenset({"%", "procent", "procentenhet", "procentenheter", "‰", "promille"})
 OF_WORDS = frozenset({"av", "bland"})
 CHANGE_WORDS = frozenset({"med", "från", "till"})
+CHANGE_WINDOW = 4  # words before a share where a change word makes it a change
 # "10 och 12 elever", "10 resp. 12 platser", "mellan 5 till 8 deltagare": the first number
 # counts the noun after the second.
 COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
@@ -650,10 +651,10 @@ class QuantityFinder:
         unit.follows = False
         return unit
 
-    def _is_change(self, toks: Sequence[Token], expr: _Expr, window: int = 4) -> bool:
+    def _is_change(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "med (i genomsnitt) 18 procent", "från 5 till 24 procent": a change in a value."""
         start = self._approximation_start(toks, expr.start)
-        words = [t.lower_ for t in toks[max(0, start - window) : start]]
+        words = [t.lower_ for t in toks[max(0, start - CHANGE_WINDOW) : start]]
         return any(w in CHANGE_WORDS for w in words)
 
     def _unit_of_share(self, toks: Sequence[Token], pos: int, sex: bool) -> _Unit | None:
