@@ -737,6 +737,8 @@ class QuantityFinder:
         start = expr.start
         if measure not in NO_APPROXIMATION:
             start = self._approximation_start(toks, start)
+        if measure is Measure.PEOPLE and start > 0 and toks[start - 1].lower_ == "per":
+            measure = Measure.OTHER  # "4,2 anmälda brott per 1 000 invånare": a rate's base
         sex = unit.sex if unit is not None else of_sex
         if unit is not None and not sex and (expr.is_percent or expr.share):
             sex = self._share_of_a_sex(toks, unit.pos)
