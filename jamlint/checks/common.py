@@ -69,6 +69,8 @@ def is_statement_block(doc: Document, block: Block) -> bool:
         return False
     if is_caption(doc, block):
         return False  # "Tabell 2. Antal medarbetare i de fem största yrkesgrupperna": a title
+    if block.kind is BlockKind.LIST_ITEM and in_sections_of_kind(doc, block, (SectionKind.PROPOSAL,)):
+        return False  # "- kommunen tar emot 38 nyanlända under 2026": a point decided
     if not in_sections_of_kind(doc, block, NON_STATEMENT_SECTIONS):
         return True
     return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= MIN_PROSE_WORDS

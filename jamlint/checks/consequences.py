@@ -337,12 +337,14 @@ def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
 
 NEGATED_EFFECT = re.compile(
     r"\b(berör|berörs|påverkar|påverkas|ändrar|ändras|riktar sig|gäller)\b(?:\s+\w+){0,2}?\s+"
-    r"(inte|ej)\b(?!\s+(?:bara|enbart|endast|minst|heller))",
+    r"(inte|ej)\b(?!\s+(?:bara|enbart|endast|minst|heller))"
+    # a subordinate clause puts the negation first: "bedömer att förslaget inte berör barn"
+    r"|\b(?:inte|ej)\s+(?:berör|påverkar|riktar sig till|gäller)\s+barn",
     re.IGNORECASE,
 )
 # a children part saying the decision is for adults: "Förslaget gäller insatser till vuxna."
 FOR_ADULTS = re.compile(
-    r"\b(?:gäller|avser|riktar sig till)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
+    r"\b(?:gäller|avser|riktar sig till|vänder sig till|är till för)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
     r"vuxna\b(?!\s+och\s+barn|\s+utan)",
     re.IGNORECASE,
 )

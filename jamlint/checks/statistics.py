@@ -170,7 +170,20 @@ def _reference_is_anothers(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> b
     """ "38 heltidsanställda och 164 i beredskap, varav 10 kvinnor och 154 män (se tabell 1)":
     the table backs the later figure's split, not the figure before it."""
     refs = [p.start for p in phrases(ab, TABLE_REFERENCE) if within(p, sent)]
-    if not refs or min(refs) < q.span.start:
+    if not refs:
+        return False
+    if max(refs) < q.span.start:
+        # "Enkäten besvarades av 1 140 elever (se tabell 1), och svarsfrekvensen var 81
+        # procent": the reference stands right after another figure, which it backs
+        text = ab.block.text
+        return all(
+            any(
+                o.excerpt.end <= r and text[o.excerpt.end : r].strip(" (").lower() in ("", "se")
+                for o in _sentence_figures(ab, sent, q)
+            )
+            for r in refs
+        )
+    if min(refs) < q.span.start:
         return False
     return any(
         q.span.end <= o.span.start < min(refs) and _split_in_sentence(ab, sent, o)
@@ -207,6 +220,8 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     last = max(counted, key=lambda x: x.span.end)
     if ab.block.text[last.excerpt.end : q.span.start].strip() in _COORDINATION:
         return False  # "31 kvinnor och 44 barn": two groups side by side, the children unsplit
+    if _COMPARED.search(ab.block.text[last.excerpt.end : q.span.start]):
+        return False  # "21 procent av kvinnorna och 16 procent av männen, jämfört med 19 procent i riket"
     first = min(x.span.start for x in counted)
     return not any(o.span.start < first for o in others)
 

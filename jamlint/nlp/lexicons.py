@@ -77,6 +77,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "norm_modals",
     "norm_nouns",
     "held_by_people",
+    "people_states",
     "comparatives",
     "needs",
     "periods",

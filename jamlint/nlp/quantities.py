@@ -79,7 +79,12 @@ COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", "
 SHARE_EACH = frozenset({"var", "vart"})
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
-COMPARED = re.compile(r"jämfört med|jämföra med|jämförelse med|mot|än")
+COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
+# a people noun after one of these describes the noun before it ("klagomål från kunder")
+ATTRIBUTE_PREPOSITIONS = frozenset({"från", "av", "hos", "till", "mot", "om", "åt"})
+SIZE_BOUNDS = frozenset({"färre", "fler", "mer", "mindre", "över", "under", "minst", "högst"})
+WHEN_MEASURES = frozenset({Measure.TIME, Measure.DATE, Measure.YEAR})
+THRESHOLD_VERBS = frozenset({"når", "överstiger", "överskrider", "understiger", "passerar"})
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
@@ -199,11 +204,15 @@ class QuantityFinder:
         """ "36 procent, att jämföra med 40 procent i riket": the figure compared with has the
         measure of the first."""
         shares = [f for f in found if f.is_percent]
-        if q.measure is not Measure.OTHER or not q.is_percent or not shares:
+        own_unit = q.unit is not None and q.unit.start > q.span.start
+        if own_unit or not q.is_percent or not shares:
+            return q
+        if q.measure is not Measure.OTHER and not q.sex:
             return q
         first = shares[-1]
         between = text[first.span.end : q.span.start].lower()
         if first.is_percent and COMPARED.search(between):
+            # "… 16 procent av männen i Duvnäs, jämfört med 19 procent i riket": all of them
             return replace(q, measure=first.measure, sex=False)
         return q
 
@@ -484,6 +493,10 @@ class QuantityFinder:
         bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt")
         if bound and toks[start - 1].lower_ in ("om", "när"):
             return True  # "om minst fem elever önskar den": a threshold in a rule
+        if toks[start - 1].lower_ in THRESHOLD_VERBS and any(
+            t.lower_ in ("om", "när", "då", "innan") for t in toks[max(0, start - 5) : start - 1]
+        ):
+            return True  # "träffas redan när frånvaron når 10 procent": a trigger in a rule
         target = toks[start - 1].lower_ in ("till", "vara", "uppgå")
         modal = any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
         near = toks[max(0, start - 5) : start]
@@ -532,9 +545,13 @@ class QuantityFinder:
         pos = k + 1
         determiners = self.ctx("determiners")
         while pos < len(toks) and (
-            toks[pos].lower_ in determiners or self._number_value(toks[pos].text) is not None
-        ):
+            toks[pos].lower_ in determiners
+            or self._number_value(toks[pos].text) is not None
+            or (toks[pos].lower_,) in self.approximations.get(toks[pos].lower_, ())
+        ):  # "av kommunens ca 310 aktiva leverantörer"
             pos += 1
+        if toks[k + 1].lower_ == "dem" if k + 1 < len(toks) else False:
+            return None  # "elva av dem fortfarande anställda": the people are the pronoun's
         unit = self._unit_right(toks, pos)
         if unit is not None and toks[k].lower_ == "bland" and not unit.sex:
             # "17 procent bland alla medarbetare": the excerpt is the share ("45 procent av
@@ -601,6 +618,11 @@ class QuantityFinder:
                 if pos > 0 and toks[pos - 1].lower_ in self.ctx("needs"):
                     continue  # "minska behovet av vikarier med ungefär hälften": the need
                 unit = self._unit_after_of(toks, pos)
+                if unit is not None and pos > 0 and any(
+                    self._number_value(t.text) is not None for t in toks[pos + 1 : unit.pos]
+                ):
+                    continue  # "besöks av omkring 40 ungdomar, och antalet besök ökade med 30
+                    # procent": people with a count of their own, not what the share is of
                 if unit is not None and unit.pos < expr.start:
                     unit.follows = False
                     return unit
@@ -635,14 +657,19 @@ class QuantityFinder:
         """A count after a partitive opening: "Av de regelbundna besökarna bor ett fyrtiotal …";
         or right after "varav", a part of the people counted before ("212 medlemmar, varav 164
         är under 20 år")."""
-        if expr.start > 0 and toks[expr.start - 1].lower_ == "varav":
-            for pos in range(expr.start - 2, -1, -1):
+        first = self._approximation_start(toks, expr.start)  # "varav drygt 400"
+        if first > 0 and toks[first - 1].lower_ == "varav":
+            candidate: _Unit | None = None
+            for pos in range(first - 2, -1, -1):
                 measure = toks[pos]._.jam_measure
                 if measure is Measure.PEOPLE and not toks[pos]._.jam_sex:
-                    return _Unit(pos, Measure.PEOPLE, False, follows=False)
+                    candidate = candidate or _Unit(pos, Measure.PEOPLE, False, follows=False)
+                    if pos == 0 or toks[pos - 1].lower_ not in ATTRIBUTE_PREPOSITIONS:
+                        return candidate
+                    continue  # "nio klagomål från kunder, varav fyra": what "från" follows
                 if measure is not None or HAS_DIGIT.search(toks[pos].text):
                     return None  # "vid 27 tillfällen, varav fyra …": part of what was counted
-            return None
+            return candidate
         if not toks or toks[0].lower_ not in OF_WORDS:
             return None
         unit = self._unit_after_of(toks, 0)
@@ -673,9 +700,65 @@ class QuantityFinder:
             held = [t.lower_ for t in toks[nxt + 1 : nxt + 4]]
             if any(w.endswith(tuple(self.ctx("held_by_people"))) for w in held):
                 return _Unit(pos, Measure.PEOPLE, False, follows=False)
+        if unit is None and nxt < len(toks) and toks[nxt].lower_ == "som":
+            if self._people_predicate(toks, nxt + 1):
+                return _Unit(pos, Measure.PEOPLE, False, follows=False)
         if unit is not None:
             unit.follows = False
         return unit
+
+    @staticmethod
+    def _size_of_organisation(toks: Sequence[Token], start: int) -> bool:
+        """ "företag med färre än 50 anställda", "skolor med fler än 400 elever": the size of
+        the organisations named, not people counted."""
+        if start < 2 or toks[start - 1].lower_ != "med" or toks[start].lower_ not in SIZE_BOUNDS:
+            return False  # "Skolgatans skola med ca 310 elever" is how many there are
+        return toks[start - 2]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
+
+    def _rate_base(self, toks: Sequence[Token], k: int) -> int | None:
+        """The position of the people noun in "per 1 000 invånare" starting at k."""
+        if k + 1 >= len(toks) or toks[k].lower_ != "per":
+            return None
+        base = self._core(toks, k + 1)
+        if base is None:
+            return None
+        unit = self._unit_right(toks, base.end + 1)
+        if unit is None or unit.measure is not Measure.PEOPLE:
+            return None
+        return unit.pos
+
+    def _share_of_a_thing(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """ "hög frånvaro, det vill säga mer än 15 procent av undervisningstiden": a bound on a
+        share of something named in the definite form that is not people — a definition, not
+        the people or rate named earlier in the sentence."""
+        k = expr.end + 2
+        if not expr.is_percent or k >= len(toks) or toks[expr.end + 1].lower_ != "av":
+            return False
+        if toks[self._approximation_start(toks, expr.start)].lower_ not in SIZE_BOUNDS:
+            return False  # "Närvaron är i genomsnitt 45 procent av öppettiden": the rate itself
+        tok = toks[k]
+        low = tok.lower_
+        if not tok.is_alpha or tok.text[:1].isupper() or tok._.jam_measure is not None:
+            return False
+        if tok._.jam_rate or tok._.jam_sex or low in self.ctx("determiners"):
+            return False
+        if low in self.ctx("group_anaphors") or low in self.ctx("people_pronouns"):
+            return False
+        return low.endswith(("en", "et", "an", "na"))
+
+    def _people_predicate(self, toks: Sequence[Token], pos: int) -> bool:
+        """What follows "andelen som" only people do or are: "röstade", "är nöjda", "har
+        gymnasieexamen"."""
+        words = [t.lower_ for t in toks[pos : pos + 4]]
+        if not words:
+            return False
+        if words[0] in self.ctx("speech_verbs"):
+            return True
+        if words[0] in COPULAS or words[0] in ("varit", "blivit"):
+            return any(w in self.ctx("people_states") for w in words[1:3])
+        if words[0] in ("har", "hade", "saknar", "saknade", "fått", "får", "fick"):
+            return any(w.endswith(tuple(self.ctx("held_by_people"))) for w in words[1:])
+        return False
 
     def _share_prefix(self, low: str):  # -> WordInfo | None
         for share in self.ctx("share_nouns"):
@@ -721,7 +804,7 @@ class QuantityFinder:
                     )
                 ):
                     unit = of
-            if unit is None:
+            if unit is None and not self._share_of_a_thing(toks, expr):
                 unit = self._unit_before(toks, expr)
             measure = unit.measure if unit is not None else Measure.OTHER
             if unit is None and previous is not None:
@@ -734,11 +817,19 @@ class QuantityFinder:
                 of_sex = self._share_of_a_sex(toks, expr.end + 2)
             if unit is not None and unit.follows:
                 excerpt_end = unit.pos
+        if measure is Measure.PEOPLE and (unit is None or not unit.follows):
+            base = self._rate_base(toks, expr.end + 1)
+            if base is not None:
+                # "Antalet personer med insatser var 8,3 per 1 000 invånare": the rate with
+                # its base, as "76 av 100"
+                expr.end = excerpt_end = base
         start = expr.start
         if measure not in NO_APPROXIMATION:
             start = self._approximation_start(toks, start)
         if measure is Measure.PEOPLE and start > 0 and toks[start - 1].lower_ == "per":
             measure = Measure.OTHER  # "4,2 anmälda brott per 1 000 invånare": a rate's base
+        if measure is Measure.PEOPLE and self._size_of_organisation(toks, start):
+            measure = Measure.OTHER  # "små företag med färre än 50 anställda": a size class
         sex = unit.sex if unit is not None else of_sex
         if unit is not None and not sex and (expr.is_percent or expr.share):
             sex = self._share_of_a_sex(toks, unit.pos)
@@ -855,11 +946,12 @@ class QuantityFinder:
         return info is not None and info.measure in (Measure.TIME, Measure.MONEY, Measure.LENGTH)
 
     def _of_them(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
-        """ "82 procent av dem upplevde …", "21 procent av dem som anställdes": a share of
-        people named before in the sentence or the one before, or of those a clause defines."""
-        if not (expr.is_percent or expr.share) or expr.end + 2 >= len(toks):
+        """ "82 procent av dem upplevde …", "21 procent av dem som anställdes", "elva av dem":
+        a share or count of people named before in the sentence or the one before, or of those a clause defines."""
+        if expr.end + 2 >= len(toks) or toks[expr.end + 1].lower_ not in OF_WORDS:
             return False
-        if toks[expr.end + 1].lower_ not in OF_WORDS:
+        if not (expr.is_percent or expr.share) and toks[expr.end + 2].lower_ != "dem":
+            return False  # a count: only "elva av dem"
             return False
         pronoun = toks[expr.end + 2].lower_
         if expr.end + 3 < len(toks) and toks[expr.end + 3].lower_ == "som":
@@ -868,9 +960,14 @@ class QuantityFinder:
             return False  # "av de lediga jobben", "av alla tjänster": a determiner
         # "dem" is what the sentence named last: "Samtliga klagomål har besvarats, och 88
         # procent av dem …" are complaints
-        for tok in reversed(toks[: expr.start]):
-            if tok._.jam_measure is not None:
-                return tok._.jam_measure is Measure.PEOPLE
+        for i in range(expr.start - 1, -1, -1):
+            tok = toks[i]
+            if tok._.jam_measure is None or tok._.jam_measure in WHEN_MEASURES:
+                continue  # not "Efter ett år var elva av dem"
+            if tok._.jam_measure is Measure.PEOPLE and i > 0:
+                if toks[i - 1].lower_ == "som" or toks[i - 1].lower_ in ATTRIBUTE_PREPOSITIONS:
+                    continue  # "38 tjänster som förskollärare, och 11 av dem": the posts
+            return tok._.jam_measure is Measure.PEOPLE
         return previous is not None and previous.people
 
     def _rate_among_a_sex(self, toks: Sequence[Token], expr: _Expr) -> bool:
