@@ -143,6 +143,11 @@ def is_substantive(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return True
 
 
+def _figures_only(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sentence that only states figures by sex: no analysis cue, no effect named."""
+    return not has_phrase(ab, ANALYSIS, sent) and not has_phrase(ab, EFFECT, sent)
+
+
 def _blind_words(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     out: set[str] = set()
     for span in phrases(ab, GENDER_BLIND):
@@ -244,12 +249,20 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
             # "Konsekvenserna för kvinnor och män redovisas i planbeskrivningen": a reason
             first.setdefault(Verdict.MOTIVATED, ref)
             continue
-        if is_substantive(ab, s):
+        if is_substantive(ab, s) and not _names_goals_only(ab, s):
             first.setdefault(Verdict.ANALYSIS, ref)
         if is_motivated(ab, s):
             first.setdefault(Verdict.MOTIVATED, ref)
         if is_gender_blind(ab, s):
             first.setdefault(Verdict.GENDER_BLIND, ref)
+    if Verdict.ANALYSIS in first and Verdict.GENDER_BLIND in first and all(
+        _figures_only(ctx.blocks[r.block], r.sentence)
+        for r in refs
+        if is_substantive(ctx.blocks[r.block], r.sentence)
+    ):
+        # "Av de 640 aktiva är 452 pojkar och 188 flickor. … Planen kan bokas av alla lag,
+        # oavsett kön.": figures restated, then a formula — no analysis of them
+        del first[Verdict.ANALYSIS]
     if Verdict.MOTIVATED not in first and Verdict.ANALYSIS not in first:
         reasoned = _reason_before_claim(ctx, refs)
         if reasoned is not None:
@@ -278,7 +291,10 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
         # "Hallen byggs enligt Miljöbyggnad Silver …" under "Konsekvenser för jämställdhet":
         # the section describes something else, so the document has no description
         return Verdict.OFF_TOPIC, refs[0]
-    return Verdict.SUPERFICIAL, refs[0]
+    # the sentence that names the sexes without saying how they are affected ("Insatsen
+    # erbjuds både kvinnor och män."), else the first
+    named_sexes = (r for r in refs if sex_terms_in(ctx.blocks[r.block], r.sentence))
+    return Verdict.SUPERFICIAL, next(named_sexes, refs[0])
 
 
 ANALYSED_ELSEWHERE = "analysed_elsewhere"
@@ -306,6 +322,23 @@ def _general_statement(ab: AnnotatedBlock, sent: Sentence) -> bool:
         return False
     general = has_phrase(ab, DEFINITION, sent) or has_phrase(ab, GOALS, sent)
     return general or not sex_terms_in(ab, sent)
+
+
+GOAL_LEAD = 25  # "jämn fördelning av det | obetalda hem- och omsorgsarbetet"
+
+
+def _names_goals_only(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The list of national delmål or a definition, which names the sexes ("… och att mäns
+    våld mot kvinnor ska upphöra") without saying anything about this decision."""
+    named = has_phrase(ab, DEFINITION, sent) or has_phrase(ab, GOALS, sent)
+    if not named or not _general_statement(ab, sent) or has_phrase(ab, EFFECT, sent):
+        return False  # "Rutinen väntas öka andelen kvinnor och bidrar till delmålet …"
+    goals = [g for g in phrases(ab, GOALS) if within(g, sent)]
+    return all(
+        any(g.start - GOAL_LEAD <= cue.start < g.end for g in goals)
+        for cue in phrases(ab, ANALYSIS)
+        if within(cue, sent)
+    )  # the goals' own words ("en jämn fördelning av makt") are no analysis
 
 
 MIN_REASON_SENTENCE_WORDS = 6
@@ -339,7 +372,10 @@ NEGATED_EFFECT = re.compile(
     r"\b(berör|berörs|påverkar|påverkas|ändrar|ändras|riktar sig|gäller)\b(?:\s+\w+){0,2}?\s+"
     r"(inte|ej)\b(?!\s+(?:bara|enbart|endast|minst|heller))"
     # a subordinate clause puts the negation first: "bedömer att förslaget inte berör barn"
-    r"|\b(?:inte|ej)\s+(?:berör|påverkar|riktar sig till|gäller)\s+barn",
+    r"|\b(?:inte|ej)\s+(?!bara\b|enbart\b|endast\b|minst\b)(?:\w+\s+)?"
+    r"(?:berör|beröra|påverkar|påverka|riktar sig till|rikta sig till|gäller)\s+barn"
+    # those concerned have no children: "Ingen av de personer som är aktuella … har barn"
+    r"|\b(?:ingen|inga)\b[^.;]{0,80}?\bhar\s+barn\b|\bhar\s+inga\s+barn\b",
     re.IGNORECASE,
 )
 # a children part saying the decision is for adults: "Förslaget gäller insatser till vuxna."

@@ -349,6 +349,28 @@ def _repeats_a_norm(q: Quantity, sent: Sentence, norms: set[tuple[float | None, 
     return _key(q) in norms and q.span.start == sent.span.start
 
 
+_OF_THE = re.compile(r"\bav\s+(?:de|dessa)\s+$", re.IGNORECASE)
+
+
+def _names_a_split_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
+    """ "Under 2025 deltog 74 personer, 51 kvinnor och 23 män. … Av de 74 deltagarna fick 47
+    anställning": the partitive names a group counted and split before, it counts nothing new."""
+    if q.value is None or not _OF_THE.search(ab.block.text[max(0, q.span.start - 12) : q.span.start]):
+        return False
+    for other in ctx.blocks:
+        if other.block.index > ab.block.index:
+            break
+        for o in people_quantities(other):
+            if o.value != q.value or o.sex or (
+                other.block.index == ab.block.index and o.span.start >= q.span.start
+            ):
+                continue
+            sent = other.sentence_at(o.span.start)
+            if sent is not None and disaggregated(ctx, other, sent, o):
+                return True
+    return False
+
+
 def _norm_keys(ctx: RuleContext) -> set[tuple[float | None, str]]:
     """Figures the document states as a norm or limit ("ska finnas minst tre röstmottagare"):
     the same figure repeated later is the norm again, not a count."""
@@ -377,6 +399,8 @@ class PeopleStatistic(Check):
                     continue  # "grupper med färre än fem personer redovisas inte": a rule
                 if disaggregated(ctx, ab, sent, q):
                     continue
+                if _names_a_split_group(ctx, ab, q):
+                    continue  # "Av de 74 deltagarna fick 47 anställning …"
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
 
 
@@ -397,7 +421,7 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
             for i, cell in enumerate(table.rows[0] if table.header_rows else ())
             if MONEY_HEADER.search(cell)
         }
-        if MONEY_HEADER.search(_caption_text(ctx, block)):
+        if _money_caption(ctx, block):
             # "Tabell 1. Taxor, kronor per timme": the rows are amounts; a column headed by
             # people ("Antal medlemmar") still counts them
             money_cols = set(range(table.n_cols))
@@ -408,7 +432,7 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
             if not _names_people(ctx.blocks[cell.index]) or MONEY_HEADER.search(cell.text):
                 continue
             if cell.is_header:
-                if cell.col in money_cols and MONEY_HEADER.search(_caption_text(ctx, block)):
+                if cell.col in money_cols and _money_caption(ctx, block):
                     if not _counts_people(cell.text):
                         continue
                 values = [r[cell.col] for r in table.rows[table.header_rows :] if cell.col < len(r)]
@@ -428,6 +452,15 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
                 label = cell
                 break
         yield block, label, table_split(ctx, block)
+
+
+def _money_caption(ctx: RuleContext, table: Block) -> bool:
+    """The caption says the table is of money, and names no people beside it ("Tabell 1.
+    Föreningar, medlemmar och bidrag per föreningstyp" lists what its columns hold)."""
+    caption = _caption_text(ctx, table)
+    if not MONEY_HEADER.search(caption):
+        return False
+    return not ctx.blocks[table.index - 1].people
 
 
 def _counts_things_only(ctx: RuleContext, table: Block) -> bool:

@@ -203,6 +203,14 @@ class QuantityFinder:
     def _compared(self, text: str, found: Sequence[Quantity], q: Quantity) -> Quantity:
         """ "36 procent, att jämföra med 40 procent i riket": the figure compared with has the
         measure of the first."""
+        if q.measure is Measure.OTHER and not q.is_percent and q.value is not None and found:
+            # "träffade 17 olika medarbetare under 14 dagar, jämfört med 15 i riket"
+            last = [f for f in found if f.measure not in WHEN_MEASURES]
+            before = text[found[-1].span.end : q.span.start].lower()
+            people = bool(last) and last[-1].measure is Measure.PEOPLE and not last[-1].is_percent
+            if people and re.search(r"\bjämfört med\s*$", before):
+                # compared with a quota, it is last year's quota
+                return replace(q, measure=Measure.PEOPLE, sex=False, limit=last[-1].limit)
         shares = [f for f in found if f.is_percent]
         own_unit = q.unit is not None and q.unit.start > q.span.start
         if own_unit or not q.is_percent or not shares:
@@ -472,6 +480,9 @@ class QuantityFinder:
                 measure = Measure.PEOPLE
             if measure is not None:
                 if found is not None and measure is not Measure.PEOPLE:
+                    if toks[found.pos].lower_ in ("äldre", "yngre"):
+                        # "två äldre förskolor": the comparative describes the noun
+                        return _Unit(pos, measure, False, follows=True)
                     if measure is Measure.ORGANISATION and self._adjectival(toks[found.pos]):
                         # "72 procent av de svarande verksamheterna": the participle
                         # describes the organisations
@@ -634,6 +645,9 @@ class QuantityFinder:
             return None  # "en fjärdedel av sin tid": a share of something named, not people
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("percent_nouns"):
             return None  # "30 procent rabatt": the share of a price, not of people
+        near = [t.lower_ for t in toks[max(0, expr.start - 4) : expr.start]]
+        if any(w in self.ctx("percent_nouns") for w in near):
+            return None  # "en avgift mellan 0,38 och 0,45 procent": the fee's rate
         for pos in before:
             tok = toks[pos]
             if tok._.jam_measure is Measure.PEOPLE:
@@ -711,9 +725,14 @@ class QuantityFinder:
     def _size_of_organisation(toks: Sequence[Token], start: int) -> bool:
         """ "företag med färre än 50 anställda", "skolor med fler än 400 elever": the size of
         the organisations named, not people counted."""
-        if start < 2 or toks[start - 1].lower_ != "med" or toks[start].lower_ not in SIZE_BOUNDS:
+        if start < 2 or toks[start].lower_ not in SIZE_BOUNDS:
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
-        return toks[start - 2]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
+        head = start - 2
+        if toks[start - 1].lower_ in ("har", "hade") and head > 0 and toks[head].lower_ == "som":
+            head -= 1  # "Föreningar som har färre än 25 medlemmar"
+        elif toks[start - 1].lower_ != "med":
+            return False
+        return toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
 
     def _rate_base(self, toks: Sequence[Token], k: int) -> int | None:
         """The position of the people noun in "per 1 000 invånare" starting at k."""
