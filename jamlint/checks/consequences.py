@@ -47,6 +47,7 @@ GENDER_BLIND = "gender_blind"
 NOT_RELEVANT = "not_relevant"
 MOTIVATION = "motivation"
 MOTIVATION_BACK = "motivation_back"
+MOTIVATION_SELF = "motivation_self"
 ANALYSIS = "analysis_cues"
 DECISION = "decision_refs"
 EFFECT = "effect_verbs"
@@ -159,7 +160,24 @@ def _blind_words(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
 def is_motivated(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """A reason of a recognised kind, not itself gender-blind ("… eftersom det gäller alla
     oavsett kön" is no reason)."""
-    return not is_gender_blind(ab, sent) and has_reason(ab, sent, MOTIVATION, MIN_REASON_WORDS)
+    if is_gender_blind(ab, sent):
+        return False
+    if has_reason(ab, sent, MOTIVATION, MIN_REASON_WORDS) or has_phrase(ab, MOTIVATION_SELF, sent):
+        return True
+    return _reason_then_claim(ab, sent)
+
+
+def _reason_then_claim(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A reason and the claim it leads to in one sentence: "Kvinnor och män använder parken i
+    lika stor utsträckning enligt besöksräkningen, och förslaget bedöms därför inte påverka dem
+    olika." — the part before "därför" is neither a claim nor short."""
+    claims = [c for c in phrases(ab, NOT_RELEVANT) if within(c, sent)]
+    backs = [b for b in phrases(ab, MOTIVATION_BACK) if within(b, sent)]
+    if not claims or not backs:
+        return False
+    end = min(backs[0].start, *(c.start for c in claims))
+    before = sent.span.text[: end - sent.span.start]
+    return len(_WORD.findall(before)) >= MIN_REASON_SENTENCE_WORDS
 
 
 def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
