@@ -82,6 +82,8 @@ NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
 # a people noun after one of these describes the noun before it ("klagomål från kunder")
 ATTRIBUTE_PREPOSITIONS = frozenset({"från", "av", "hos", "till", "mot", "om", "åt"})
+AVERAGE_WORDS = frozenset({"genomsnitt", "snitt", "genomsnittet", "medel", "medelvärde", "medeltal",
+                           "genomsnittligt", "genomsnittliga", "genomsnittlig"})
 SIZE_BOUNDS = frozenset({"färre", "fler", "mer", "mindre", "över", "under", "minst", "högst"})
 WHEN_MEASURES = frozenset({Measure.TIME, Measure.DATE, Measure.YEAR})
 THRESHOLD_VERBS = frozenset({"når", "överstiger", "överskrider", "understiger", "passerar"})
@@ -378,6 +380,13 @@ class QuantityFinder:
             return _Expr(k, k + 1, self._percent_of(1, nxt), is_percent=True, share=True)
         if low in self.lex.fractions:
             return _Expr(k, k, self._percent_of(1, low), is_percent=True, share=True)
+        if (
+            low in ONE
+            and nxt == "av"
+            and k + 2 < len(toks)
+            and self._number_value(toks[k + 2].text) is not None
+        ):
+            return self._extend(toks, _Expr(k, k, 1.0))  # "En av tre chefer"
         value = self._number_value(tok.text)
         if value is None:
             return None
@@ -722,17 +731,34 @@ class QuantityFinder:
         return unit
 
     @staticmethod
+    def _staff_time(toks: Sequence[Token], expr: _Expr, unit: _Unit | None) -> bool:
+        """A count of people with a fraction that is no average or rate: full-time posts."""
+        if expr.is_percent or expr.share or expr.value is None or float(expr.value).is_integer():
+            return False
+        if unit is None or not unit.follows:
+            return False
+        return not any(t.lower_ in AVERAGE_WORDS or t.lower_ == "per" for t in toks)
+
+    @staticmethod
     def _size_of_organisation(toks: Sequence[Token], start: int) -> bool:
-        """ "företag med färre än 50 anställda", "skolor med fler än 400 elever": the size of
-        the organisations named, not people counted."""
+        """ "företag med färre än 50 anställda", "skolor med fler än 400 elever", "chefer har
+        ansvar för fler än 30 medarbetare": the size of what is named, not people counted."""
         if start < 2 or toks[start].lower_ not in SIZE_BOUNDS:
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
         head = start - 2
-        if toks[start - 1].lower_ in ("har", "hade") and head > 0 and toks[head].lower_ == "som":
+        before = toks[start - 1].lower_
+        if before in ("har", "hade") and head > 0 and toks[head].lower_ in ("som", "ansvar"):
             head -= 1  # "Föreningar som har färre än 25 medlemmar"
-        elif toks[start - 1].lower_ != "med":
+        elif before == "för" and toks[head].lower_ == "ansvar" and head > 0:
+            head -= 1  # "chefer har ansvar för fler än 30 medarbetare"
+            if toks[head].lower_ in ("har", "hade") and head > 0:
+                head -= 1
+        elif before != "med":
             return False
-        return toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
+        noun = toks[head]
+        if noun.lower_.endswith(("an", "en", "et", "na")):
+            return False  # "Skolan med fler än 400 elever": one school's size, a figure
+        return noun._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT, Measure.PEOPLE)
 
     def _rate_base(self, toks: Sequence[Token], k: int) -> int | None:
         """The position of the people noun in "per 1 000 invånare" starting at k."""
@@ -847,6 +873,8 @@ class QuantityFinder:
             start = self._approximation_start(toks, start)
         if measure is Measure.PEOPLE and start > 0 and toks[start - 1].lower_ == "per":
             measure = Measure.OTHER  # "4,2 anmälda brott per 1 000 invånare": a rate's base
+        if measure is Measure.PEOPLE and self._staff_time(toks, expr, unit):
+            measure = Measure.OTHER  # "en elevhälsa med 2,5 kuratorer": posts in full-time terms
         if measure is Measure.PEOPLE and self._size_of_organisation(toks, start):
             measure = Measure.OTHER  # "små företag med färre än 50 anställda": a size class
         sex = unit.sex if unit is not None else of_sex
