@@ -396,6 +396,11 @@ NEGATED_EFFECT = re.compile(
     r"|\b(?:ingen|inga)\b[^.;]{0,80}?\bhar\s+barn\b|\bhar\s+inga\s+barn\b",
     re.IGNORECASE,
 )
+# "… inte barn direkt, men kan påverka barn i …": a denial taken back
+BUT_AFFECTED = re.compile(
+    r"\bmen\b(?:\s+\w+){0,3}?\s+(?:påverka|påverkar|påverkas|beröra|berör|berörs|beröras)\b",
+    re.IGNORECASE,
+)
 # a children part saying the decision is for adults: "Förslaget gäller insatser till vuxna."
 FOR_ADULTS = re.compile(
     r"\b(?:gäller|avser|riktar sig till|vänder sig till|är till för)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
@@ -740,6 +745,8 @@ class ChildrenWithoutGirlsBoys(Check):
             return in_part and names and has_phrase(ab, ELSEWHERE, sent)
         if is_gender_blind(ab, sent):  # "… oavsett kön, ålder eller bakgrund" is no reason
             return False
+        if negated_effect and BUT_AFFECTED.search(sent.span.text, negated_effect.end()):
+            return False  # "berör inte barn direkt men kan påverka barn i hushåll där …"
         in_children_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
         # outside the children part, the children themselves, not a possessor: "Elevernas rätt
         # till busskort … påverkas inte" says nothing about whether pupils are affected
