@@ -393,7 +393,9 @@ NEGATED_EFFECT = re.compile(
     r"|\b(?:inte|ej)\s+(?!bara\b|enbart\b|endast\b|minst\b)(?:\w+\s+)?"
     r"(?:berör|beröra|påverkar|påverka|riktar sig till|rikta sig till|gäller)\s+barn"
     # those concerned have no children: "Ingen av de personer som är aktuella … har barn"
-    r"|\b(?:ingen|inga)\b[^.;]{0,80}?\bhar\s+barn\b|\bhar\s+inga\s+barn\b",
+    r"|\b(?:ingen|inga)\b[^.;]{0,80}?\bhar\s+barn\b|\bhar\s+inga\s+barn\b"
+    # "Ärendet innehåller inga förslag som påverkar barn"
+    r"|\b(?:inga|inget|ingen)\s+\w+\s+som\s+(?:påverkar|berör|rör)\s+barn",
     re.IGNORECASE,
 )
 # "… inte barn direkt, men kan påverka barn i …": a denial taken back

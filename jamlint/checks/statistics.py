@@ -123,6 +123,8 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
     siblings = _sentence_figures(ab, sent, q)
     if nxt is not None and _next_splits(ctx, q, sent, ab, nxt, siblings):
         return True
+    if siblings and _comparison(ab.block.text, sent, q, siblings):
+        return False  # "684 hushåll (tabell 2), jämfört med 641 hushåll 2024": last year's
     return _referenced_table_split(ctx, ab, sent) and not _reference_is_anothers(ab, sent, q)
 
 
@@ -144,6 +146,8 @@ def _next_splits(
     if _splits_same_figure(q, nab, nsent, siblings):
         if siblings and _comparison(ab.block.text, sent, q, siblings):
             return False  # "8,9 procent, jämfört med 9,6 procent 2024": the split is the 8,9's
+        if siblings and _changed_from(ab.block.text, q, siblings):
+            return False  # "ökade från 72,8 procent till 74,6 procent": the split is the 74,6's
         return not siblings or _own_place(ab.block.text, sent, q, nsent, siblings)
     if siblings or any(
         x.measure is Measure.PEOPLE and within(x.span, nsent) for x in nab.quantities
@@ -205,7 +209,10 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         return False
     others = [o for o in _sentence_figures(ab, sent, q) if not _coordinated(ab.block.text, q, o)]
     after = [t for t in terms if t >= q.span.end]
-    if after and not any(q.span.end <= o.span.start < after[0] for o in others):
+    # "minskade från 8,1 procent till 7,6 procent, 8,6 procent bland kvinnorna …": the split
+    # is the new value's
+    old_value = _changed_from(ab.block.text, q, _sentence_figures(ab, sent, q))
+    if after and not old_value and not any(q.span.end <= o.span.start < after[0] for o in others):
         return True
     if not any(t < q.span.start for t in terms):
         return False
@@ -239,6 +246,17 @@ def _segment(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]) -
     before = [s.span.end for s in siblings if s.span.end <= q.span.start]
     after = [s.span.start for s in siblings if s.span.start >= q.span.end]
     return max(before, default=sent.span.start), min(after, default=sent.span.end)
+
+
+_FROM = re.compile(r"\bfrån\s*$", re.IGNORECASE)
+_TO = re.compile(r"^\s*till\s*$", re.IGNORECASE)
+
+
+def _changed_from(text: str, q: Quantity, siblings: list[Quantity]) -> bool:
+    """q is the old value of a change ("från 72,8 procent till 74,6 procent")."""
+    if not _FROM.search(text[max(0, q.span.start - 8) : q.span.start]):
+        return False
+    return any(_TO.match(text[q.excerpt.end : s.span.start]) for s in siblings if s.span.start > q.span.start)
 
 
 def _comparison(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]) -> bool:
@@ -293,16 +311,19 @@ def _splits_same_figure(
             s.value is not None and not s.is_percent and abs(total - s.value) <= 1 for s in siblings
         ):
             return False
-    first_split = min(x.span.start for x in split)
-    own = [  # a figure of its own that the split belongs to ("38 personer …, varav 31 män")
+    own = [  # a figure of its own that the split belongs to ("38 personer …, varav 31 män"),
+        # or another group counted beside it ("tog emot 21 kvinnor och 26 barn")
         x
         for x in nab.quantities
         if x.measure is Measure.PEOPLE
         and not x.sex
         and not x.limit
         and within(x.span, nsent)
-        and x.span.start < first_split
     ]
+    if counts and q.value is not None and not q.is_percent and own and abs(
+        sum(counts) + sum(t.value or 0 for t in own) - q.value
+    ) <= 1:
+        return True  # "Av dem var 689 tjejer och 641 killar, medan 18 personer angav …"
     if any(t.is_percent != q.is_percent or t.value != q.value for t in own):
         # "… 94 personer. Under 2023 bodde 38 personer där, varav 31 män …"; "tog emot 64
         # nyanlända elever. Andelen elever som nådde kunskapskraven var 71 procent, 76 procent
@@ -432,12 +453,13 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
             if not _names_people(ctx.blocks[cell.index]) or MONEY_HEADER.search(cell.text):
                 continue
             if cell.is_header:
-                if cell.col in money_cols and _money_caption(ctx, block):
-                    if not _counts_people(cell.text):
-                        continue
+                in_money = cell.col in money_cols and _money_caption(ctx, block)
+                if in_money and not _counts_people(cell.text):
+                    continue
                 values = [r[cell.col] for r in table.rows[table.header_rows :] if cell.col < len(r)]
-                if cell.col == 0 and _counts_people(cell.text):
-                    # the corner says what every cell counts ("Antal ungdomar")
+                if cell.col == 0 and (_counts_people(cell.text) or _periods_across(table)):
+                    # the corner says what every cell counts ("Antal ungdomar", or "Placerade
+                    # barn och unga" over columns of years)
                     values += [c for r in table.rows[table.header_rows :] for c in r[1:]]
             else:
                 if things:
@@ -452,6 +474,18 @@ def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]
                 label = cell
                 break
         yield block, label, table_split(ctx, block)
+
+
+_PERIOD_CELL = re.compile(r"^\s*(?:(?:19|20)\d\d(?:[/–-]\d{2,4})?|[vV]t|[hH]t|jan|feb|mar|apr|maj|jun|jul|"
+                          r"aug|sep|okt|nov|dec|kvartal|tertial)\b", re.IGNORECASE)
+
+
+def _periods_across(table: Table) -> bool:
+    """The header cells after the first are years or periods ("2023 | 2024 | 2025")."""
+    if not table.header_rows:
+        return False
+    cells = [c for c in table.rows[0][1:] if c.strip()]
+    return bool(cells) and all(_PERIOD_CELL.match(c) for c in cells)
 
 
 def _money_caption(ctx: RuleContext, table: Block) -> bool:
@@ -515,21 +549,18 @@ def _caption_text(ctx: RuleContext, table: Block) -> str:
     return before.text if before.kind is BlockKind.PARAGRAPH and CAPTION.match(before.text) else ""
 
 
-TOPIC_PREFIX = 7
+TOPIC_PREFIX = 7  # the stem an equivalence entry stands for ("sjukfrånvaro" → "sjukfrå…")
+COMPOUND_PREFIX = 10  # two words this alike are one topic, inflected ("medarbetare/-arna")
 _WORDS = re.compile(r"[^\W\d_]{6,}")
 
 
 def _topics(text: str, sex_terms: set[str]) -> set[str]:
-    """Content words (6+ letters, not sex terms or stop words), as prefixes; words that name
-    the same measure from two sides (heltid/deltid) share one topic."""
+    """Content words (6+ letters, not sex terms or stop words); words that name the same
+    measure from two sides (heltid/deltid) become one."""
     stop = set(lexicon_lines("topic_stopwords"))
     words = {w.lower() for w in _WORDS.findall(text)}
     same = _equivalents()
-    return {
-        same.get(w[:TOPIC_PREFIX], w[:TOPIC_PREFIX])
-        for w in words
-        if w not in stop and w not in sex_terms
-    }
+    return {same.get(w[:TOPIC_PREFIX], w) for w in words if w not in stop and w not in sex_terms}
 
 
 def _equivalents() -> dict[str, str]:
@@ -537,7 +568,25 @@ def _equivalents() -> dict[str, str]:
     for line in lexicon_lines("topic_equivalents"):
         group = line.split()
         for word in group:
-            out[word[:TOPIC_PREFIX]] = group[0][:TOPIC_PREFIX]
+            out[word[:TOPIC_PREFIX]] = group[0]
+    return out
+
+
+def _same_topic(a: str, b: str) -> bool:
+    """One word is the other inflected ("elever", "eleverna"; "fritidshem", "fritidshemmet"),
+    not another compound on the same first part ("personalomsättningen",
+    "personalredovisningen")."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return a[:COMPOUND_PREFIX] == b[:COMPOUND_PREFIX] and len(a) >= COMPOUND_PREFIX
+
+
+def _shared(a: set[str], b: set[str]) -> set[str]:
+    """The topics of a also in b, one word for each ("utbildning" and "utbildningar" are one)."""
+    out: set[str] = set()
+    for x in sorted(a, key=len):
+        if any(_same_topic(x, y) for y in b) and not any(_same_topic(x, o) for o in out):
+            out.add(x)
     return out
 
 
@@ -554,7 +603,7 @@ def _discussed_in_analysis(
             continue
         sex = {t.text.lower() for t in other.sex_terms}
         for sent in other.sentences:
-            shared = topics & _topics(sent.span.text, sex)
+            shared = _shared(topics, _topics(sent.span.text, sex))
             if len(shared) >= min_shared and _comments_on_sexes(other, sent):
                 return True
     return False
@@ -573,6 +622,43 @@ def _table_topics(ctx: RuleContext, table: Block) -> set[str]:
             others |= label_words(b)
     caption = _topics(CAPTION.sub("", _caption_text(ctx, table)), set())
     return caption | (label_words(table) - others)
+
+
+ROW_WORD_PREFIX = 5
+MIN_ROW_WORDS = 2
+
+
+def _content_words(ab: AnnotatedBlock, start: int = 0, end: int | None = None) -> set[str]:
+    """Word starts of the content words (4+ letters, no stop word, no sex term) in a span."""
+    if ab.doc is None:
+        return set()
+    end = len(ab.block.text) if end is None else end
+    return {
+        t.lower_[:ROW_WORD_PREFIX]
+        for t in ab.doc
+        if start <= t.idx < end and t.is_alpha and len(t) >= 4 and not t.is_stop
+        and not t._.jam_sex
+    }  # fmt: skip
+
+
+def _row_discussed(ctx: RuleContext, table: Block) -> bool:
+    """A row label shares two content words with an analysing sentence about the sexes."""
+    rows = [
+        words for c in table_label_cells(ctx, table)
+        if not c.is_header and len(words := _content_words(ctx.blocks[c.index])) >= MIN_ROW_WORDS
+    ]  # fmt: skip
+    if not rows:
+        return False
+    for ab in ctx.blocks:
+        if ab.block.kind not in TEXT_KINDS:
+            continue
+        for sent in ab.sentences:
+            if not _comments_on_sexes(ab, sent):
+                continue
+            words = _content_words(ab, sent.span.start, sent.span.end)
+            if any(len(row & words) >= MIN_ROW_WORDS for row in rows):
+                return True
+    return False
 
 
 def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> bool:
@@ -703,6 +789,11 @@ class SexStatisticsNotAnalysed(Check):
         # the document's other tables (rows repeated across tables say nothing about which one
         # a comment means); two words in common, since one is often the document's subject
         if _discussed_in_analysis(ctx, _table_topics(ctx, table), {table.index}, min_shared=2):
+            return True
+        # or an analysing sentence that speaks of one row's subject ("Jag får stöd när jag
+        # behöver det" ↔ "Flickorna anser i lägre grad än pojkarna att de får stöd när de
+        # behöver det")
+        if _row_discussed(ctx, table):
             return True
         # or a sentence that repeats the table's own figures while comparing the sexes
         body = table.table.rows[table.table.header_rows :] if table.table else ()

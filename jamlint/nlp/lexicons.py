@@ -78,6 +78,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "norm_nouns",
     "held_by_people",
     "people_states",
+    "neutral_sex_pairs",
     "comparatives",
     "needs",
     "periods",

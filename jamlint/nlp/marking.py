@@ -39,6 +39,7 @@ class JamMarker:
         self.number_words: frozenset[str] = frozenset()
         self.guardianship_people: frozenset[str] = frozenset()
         self.guardianship_cue: re.Pattern[str] | None = None
+        self.neutral_pairs: frozenset[frozenset[str]] = frozenset()
 
     def setup(self, lexicons: Lexicons, classifier: WordClassifier) -> None:
         self.classifier = classifier
@@ -47,6 +48,9 @@ class JamMarker:
         self.table_labels = lexicons.ctx("sex_table_labels")
         self.number_words = frozenset(lexicons.number_words)
         self.guardianship_people = lexicons.ctx("guardianship_people")
+        self.neutral_pairs = frozenset(
+            frozenset(line.split()) for line in lexicons.ctx("neutral_sex_pairs")
+        )
         cues = sorted(lexicons.ctx("guardianship_cues"), key=len, reverse=True)
         self.guardianship_cue = (
             re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + ")") if cues else None
@@ -82,6 +86,7 @@ class JamMarker:
             marked.add(token.i)
         self._mark_guardianship(doc, marked)
         self._unmark_modifiers(doc, words, marked)
+        self._unmark_neutral_pairs(doc, words)
         doc._.jam_marked = marked
         return doc
 
@@ -103,6 +108,19 @@ class JamMarker:
             if nxt._.jam_people or nxt._.jam_sex or nxt.lower_ == "än":
                 token._.jam_people = False
                 token._.jam_measure = None
+
+    def _unmark_neutral_pairs(self, doc: Doc, words: list[int]) -> None:
+        """ "make eller maka", "mamma/pappa": one role of either sex, not the sexes."""
+        for pos in range(len(words) - 2):
+            a, mid, b = (doc[words[pos + i]] for i in range(3))
+            if not (a._.jam_sex and b._.jam_sex) or mid.lower_ not in ("eller", "/"):
+                continue
+            if frozenset((self._base(a), self._base(b))) in self.neutral_pairs:
+                a._.jam_sex = b._.jam_sex = False
+
+    def _base(self, token: Token) -> str:
+        info = self.classifier.info(token.lower_, False) if self.classifier else None
+        return info.lemma if info is not None else token.lower_
 
     def _mark_guardianship(self, doc: Doc, marked: set[int]) -> None:
         """ "ca 540 huvudmän som har god man": in guardianship a huvudman is a person."""

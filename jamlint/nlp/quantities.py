@@ -84,6 +84,16 @@ COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|ä
 ATTRIBUTE_PREPOSITIONS = frozenset({"från", "av", "hos", "till", "mot", "om", "åt"})
 AVERAGE_WORDS = frozenset({"genomsnitt", "snitt", "genomsnittet", "medel", "medelvärde", "medeltal",
                            "genomsnittligt", "genomsnittliga", "genomsnittlig"})
+# what follows a bare "antalet" that refers back ("ökar antalet till 2 400", "antalet var 31")
+BARE_COUNT_VERBS = frozenset({"ökar", "ökade", "ökat", "minskar", "minskade", "minskat", "väntas",
+                              "beräknas", "bedöms", "uppgår", "uppgick", "steg", "sjönk", "till",
+                              "är", "var", "blir", "blev", "har", "hade", "kommer"})
+POINTS_REACH = 30  # characters: "från nio till fem procentenheter" is one difference
+CHANGE_NOUNS = frozenset({"ökning", "ökningen", "minskning", "minskningen", "tillväxt",
+                          "tillväxten", "förändring", "förändringen"})
+WHEN_WORDS = frozenset({"föregående", "förra", "samma", "nästa", "innevarande", "kommande",
+                        "senaste", "tidigare", "varje", "hela"})
+STAFFING_STEMS = ("bemann", "tjänst", "årsarbet", "anställ", "rekryter", "förstärk", "resurs")
 SIZE_BOUNDS = frozenset({"färre", "fler", "mer", "mindre", "över", "under", "minst", "högst"})
 WHEN_MEASURES = frozenset({Measure.TIME, Measure.DATE, Measure.YEAR})
 THRESHOLD_VERBS = frozenset({"når", "överstiger", "överskrider", "understiger", "passerar"})
@@ -93,7 +103,8 @@ CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
 LABEL_WORDS = frozenset(
     {"nr", "nr.", "nummer", "sidan", "sid.", "s.", "tabell", "tab.", "tab", "bilaga", "figur",
      "fig.", "diagram", "punkt", "box", "version", "etapp", "fas", "steg", "rad", "kolumn",
-     "vecka", "veckan", "veckorna", "v.", "v"}
+     "vecka", "veckan", "veckorna", "v.", "v", "väg", "vägarna", "länsväg", "riksväg",
+     "linje", "linjerna", "busslinje", "busslinjerna", "hus", "sal", "rum", "plan", "våning"}
 )  # fmt: skip
 NO_APPROXIMATION = frozenset({Measure.DATE, Measure.YEAR, Measure.DNR, Measure.PARAGRAPH})
 MAX_MODIFIERS = 2
@@ -237,19 +248,35 @@ class QuantityFinder:
     def _hypothetical(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "När två personer söker tillsammans räknas båda": a rule for a case, not a count."""
         openers = self.ctx("hypothetical_openers")
-        return bool(toks) and toks[0].lower_ in openers and expr.start <= 3
+        if not toks or expr.start > 3:
+            return False
+        if toks[0].lower_ == "med":
+            # "Med tre nya familjebehandlare kan öppenvården …": what a plan would make possible
+            after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 5]]
+            return any(w in ("kan", "skulle", "kommer", "ska", "går") for w in after)
+        return toks[0].lower_ in openers
 
     @staticmethod
-    def antecedent(tokens: Sequence[Token], found: Sequence[Quantity]) -> Antecedent:
-        """What a sentence names, for the sentence after it."""
+    def antecedent(
+        tokens: Sequence[Token], found: Sequence[Quantity], previous: Antecedent | None = None
+    ) -> Antecedent:
+        """What a sentence names, for the sentence after it. A sentence about the sexes with
+        no share or rate of its own (a comment between the figure and "I riket var andelen
+        84,9 procent", or one that only gives a difference in procentenheter) passes the one
+        before it on."""
         people = any(t._.jam_measure is Measure.PEOPLE or t._.jam_rate for t in tokens)
+        points = [t.idx for t in tokens if t.lower_.startswith("procentenhet")]
         figures = [
             q for q in found
-            if q.is_percent or (q.value is not None and not float(q.value).is_integer())
+            if (q.is_percent or (q.value is not None and not float(q.value).is_integer()))
+            and not any(0 <= p - q.span.start <= POINTS_REACH for p in points)
         ]  # fmt: skip
+        figure = figures[-1].measure if figures else None
+        if figure is None and previous is not None and any(t._.jam_sex for t in tokens):
+            figure = previous.figure  # a comment on the sexes between figure and comparison
         return Antecedent(
             people=people or any(q.measure is Measure.PEOPLE for q in found),
-            figure=figures[-1].measure if figures else None,
+            figure=figure,
         )
 
     def _may_start(self, token: Token) -> bool:
@@ -485,6 +512,8 @@ class QuantityFinder:
             measure = tok._.jam_measure
             if measure is not None and self._auxiliary(toks, pos):
                 break  # "58 procent ha nått målen": the verb, not hectares
+            if measure is Measure.TIME and pos > k and toks[pos - 1].lower_ in WHEN_WORDS:
+                break  # "jämfört med 88 procent föregående år": when, not what
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
             if measure is not None:
@@ -501,9 +530,21 @@ class QuantityFinder:
                 if not (measure is Measure.PEOPLE and self._adjectival(tok)):
                     return found
                 continue
+            older = found is not None and toks[found.pos].lower_ in ("äldre", "yngre")
+            if older and self._plural_noun(tok):
+                return None  # "de 19 äldre bänkarna": the comparative describes a thing
             if found is not None or not self._modifier(tok):
                 break
         return found
+
+    def _plural_noun(self, tok: Token) -> bool:
+        """A word that looks like a plural noun jamlint does not know ("bänkarna")."""
+        low = tok.lower_
+        if not tok.is_alpha or tok.is_stop or not tok.text[:1].islower() or len(low) < 5:
+            return False
+        if self.info(low, False) is not None or low in self.lex.months:
+            return False
+        return low.endswith(PLURAL_ENDINGS)
 
     def _required(self, toks: Sequence[Token], start: int) -> bool:
         """ "det ska finnas minst tre röstmottagare i varje vallokal": a required minimum;
@@ -548,7 +589,13 @@ class QuantityFinder:
             return False
         if not tok.text[:1].islower() and "-" not in tok.text:
             return False
-        return low[-1:] in ("a", "e") and any(c.isalpha() for c in low)
+        if low[-1:] in ("a", "e") and any(c.isalpha() for c in low):
+            return True
+        # a singular participle after "var tredje": "var tredje placerat barn" (not "58 procent
+        # klarat kurs C", a verb)
+        if not tok.is_alpha or not low.endswith(("at", "ad")) or tok.i < 2:
+            return False
+        return tok.nbor(-2).lower_ in SHARE_EACH
 
     def _adjectival(self, tok: Token) -> bool:
         """A people word that can stand before the noun it describes ("nyanlända elever",
@@ -622,6 +669,8 @@ class QuantityFinder:
                 unit = self._unit_of_share(toks, pos, info.sex)
                 if unit is not None:
                     return unit
+                if pos + 1 < expr.start and toks[pos + 1].lower_ in OF_WORDS:
+                    return None  # "De timavlönades andel av den totala arbetade tiden": of time
                 break  # "Andelen var 87 procent": a share of something unnamed
         if not is_share:
             return self._partitive(toks, expr)
@@ -633,10 +682,15 @@ class QuantityFinder:
                 and toks[pos + 2].lower_ == "som"
             ):
                 return _Unit(pos + 1, Measure.PEOPLE, False, follows=False)
+        change = self._is_change(toks, expr)
         for pos in before:
             if toks[pos].lower_ in OF_WORDS:
                 if pos > 0 and toks[pos - 1].lower_ in self.ctx("needs"):
                     continue  # "minska behovet av vikarier med ungefär hälften": the need
+                if change and pos > 0 and toks[pos - 1].lower_ not in CHANGE_NOUNS:
+                    # "placeringar av barn … kostnaderna … ökade med 11 procent": the change
+                    # is the costs'; "en ökning av omsorgstagare med ca 25 procent" is people's
+                    continue
                 unit = self._unit_after_of(toks, pos)
                 if unit is not None and pos > 0 and any(
                     self._number_value(t.text) is not None for t in toks[pos + 1 : unit.pos]
@@ -646,7 +700,7 @@ class QuantityFinder:
                 if unit is not None and unit.pos < expr.start:
                     unit.follows = False
                     return unit
-        if self._is_change(toks, expr):
+        if change:
             return None  # "… höjs med 18 procent": how much something changes, not a share
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("comparatives"):
             return None  # "41 procent högre än genomsnittet": a difference, not a share
@@ -668,13 +722,7 @@ class QuantityFinder:
         k = expr.end + 1
         if k >= len(toks):
             return False
-        tok = toks[k]
-        low = tok.lower_
-        if not tok.is_alpha or tok.is_stop or not tok.text[:1].islower() or len(low) < 5:
-            return False
-        if self.info(low, False) is not None or low in self.lex.months:
-            return False
-        return low.endswith(PLURAL_ENDINGS)
+        return self._plural_noun(toks[k])
 
     def _partitive(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
         """A count after a partitive opening: "Av de regelbundna besökarna bor ett fyrtiotal …";
@@ -723,21 +771,35 @@ class QuantityFinder:
             held = [t.lower_ for t in toks[nxt + 1 : nxt + 4]]
             if any(w.endswith(tuple(self.ctx("held_by_people"))) for w in held):
                 return _Unit(pos, Measure.PEOPLE, False, follows=False)
-        if unit is None and nxt < len(toks) and toks[nxt].lower_ == "som":
-            if self._people_predicate(toks, nxt + 1):
-                return _Unit(pos, Measure.PEOPLE, False, follows=False)
+        relative = unit is None and nxt < len(toks) and toks[nxt].lower_ == "som"
+        if relative and self._people_predicate(toks, nxt + 1):
+            return _Unit(pos, Measure.PEOPLE, False, follows=False)
         if unit is not None:
             unit.follows = False
         return unit
 
     @staticmethod
+    def _rate_threshold(toks: Sequence[Token], start: int, unit: _Unit) -> bool:
+        """A bound on an indefinite rate: "en frånvaro på mer än 20 procent", "mer än 20
+        procent frånvaro" define a group, they are not a figure."""
+        if not toks[unit.pos]._.jam_rate or toks[start].lower_ not in SIZE_BOUNDS:
+            return False
+        if unit.follows:
+            return True  # "hade 10,9 procent av eleverna mer än 20 procent frånvaro"
+        return unit.pos > 0 and toks[unit.pos - 1].lower_ in ("en", "ett", "hög", "låg")
+
+    @staticmethod
     def _staff_time(toks: Sequence[Token], expr: _Expr, unit: _Unit | None) -> bool:
-        """A count of people with a fraction that is no average or rate: full-time posts."""
+        """A count of people with a fraction that is no average or rate, in a sentence about
+        staffing ("en elevhälsa med 2,5 kuratorer"): full-time posts."""
         if expr.is_percent or expr.share or expr.value is None or float(expr.value).is_integer():
             return False
         if unit is None or not unit.follows:
             return False
-        return not any(t.lower_ in AVERAGE_WORDS or t.lower_ == "per" for t in toks)
+        if any(t.lower_ in AVERAGE_WORDS or t.lower_ == "per" for t in toks):
+            return False
+        staffing = expr.start > 0 and toks[expr.start - 1].lower_ == "med"
+        return staffing or any(t.lower_.startswith(STAFFING_STEMS) for t in toks)
 
     @staticmethod
     def _size_of_organisation(toks: Sequence[Token], start: int) -> bool:
@@ -854,6 +916,8 @@ class QuantityFinder:
             measure = unit.measure if unit is not None else Measure.OTHER
             if unit is None and previous is not None:
                 measure = self._anaphoric(toks, expr, previous) or measure
+            if unit is None and measure is Measure.OTHER and self._bare_count(toks, expr, previous):
+                measure = Measure.PEOPLE  # "… 1 870 invånare …, och ökar antalet till 2 400"
             if unit is None and measure is Measure.OTHER and self._answered(toks, expr):
                 measure = Measure.PEOPLE  # "I avgångssamtalen angav 31 procent lönen …"
             if unit is None and measure is Measure.OTHER and self._of_them(toks, expr, previous):
@@ -873,6 +937,13 @@ class QuantityFinder:
             start = self._approximation_start(toks, start)
         if measure is Measure.PEOPLE and start > 0 and toks[start - 1].lower_ == "per":
             measure = Measure.OTHER  # "4,2 anmälda brott per 1 000 invånare": a rate's base
+        if (
+            measure is Measure.PEOPLE and unit is not None and unit.follows and expr.is_percent
+            and toks[unit.pos]._.jam_rate and toks[expr.end + 1].lower_ in OF_WORDS
+        ):
+            measure = Measure.OTHER  # "44,6 procent av den totala sjukfrånvaron": of the days
+        if measure is Measure.PEOPLE and unit is not None and self._rate_threshold(toks, start, unit):
+            measure = Measure.OTHER  # "elever med en frånvaro på mer än 20 procent": a threshold
         if measure is Measure.PEOPLE and self._staff_time(toks, expr, unit):
             measure = Measure.OTHER  # "en elevhälsa med 2,5 kuratorer": posts in full-time terms
         if measure is Measure.PEOPLE and self._size_of_organisation(toks, start):
@@ -949,6 +1020,26 @@ class QuantityFinder:
             return None  # no reference back, or the sentence names what it counts itself
         return Measure.PEOPLE
 
+    def _bare_count(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """A count after a bare "antalet" ("ökar antalet till drygt 2 400"), when the last thing
+        counted before it, in the sentence or the one before, is people."""
+        if expr.is_percent or expr.share:
+            return False
+        for pos in range(expr.start - 1, -1, -1):
+            if toks[pos].lower_ != "antalet":
+                continue
+            if toks[pos + 1].lower_ not in BARE_COUNT_VERBS:
+                return False  # "antalet ärenden", "antalet rapporterade avvikelser"
+            for tok in reversed(toks[:pos]):
+                measure = tok._.jam_measure
+                if measure is None or measure in WHEN_MEASURES:
+                    continue
+                if measure is Measure.ORGANISATION and tok.lower_.endswith("s"):
+                    continue  # "enligt kommunens befolkningsprognos": a possessor
+                return measure is Measure.PEOPLE
+            return previous is not None and previous.people
+        return False
+
     def _answered(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A share right before or after a verb of saying: the share of those who said it."""
         if not (expr.is_percent or expr.share):
@@ -963,6 +1054,11 @@ class QuantityFinder:
         info = self.info(tok.lower_, tok.text[:1].isupper())
         if info is None or not info.share:
             return False
+        if any(self._plural_noun(t) for t in toks[pos + 1 : pos + 3]):
+            return False  # "Andelen påbörjade rekryteringar …": it names what it counts
+        named = pos + 2 < len(toks) and self._modifier(toks[pos + 1]) and toks[pos + 2].is_alpha
+        if named and not toks[pos + 2].is_stop and toks[pos + 2].lower_ not in COPULAS:
+            return False  # "andelen ekologiska livsmedel"
         return self._unit_of_share(toks, pos, info.sex) is None
 
     def _last_group_anaphor(self, words: Sequence[str]) -> int | None:
@@ -1011,9 +1107,13 @@ class QuantityFinder:
             tok = toks[i]
             if tok._.jam_measure is None or tok._.jam_measure in WHEN_MEASURES:
                 continue  # not "Efter ett år var elva av dem"
-            if tok._.jam_measure is Measure.PEOPLE and i > 0:
-                if toks[i - 1].lower_ == "som" or toks[i - 1].lower_ in ATTRIBUTE_PREPOSITIONS:
-                    continue  # "38 tjänster som förskollärare, och 11 av dem": the posts
+            if tok.lower_ in self.ctx("grade_words") or tok.lower_ in LABEL_WORDS:
+                continue  # "1 480 elever i årskurs 4–9, och 64 procent av dem"
+            attribute = i > 0 and (
+                toks[i - 1].lower_ == "som" or toks[i - 1].lower_ in ATTRIBUTE_PREPOSITIONS
+            )
+            if tok._.jam_measure is Measure.PEOPLE and attribute:
+                continue  # "38 tjänster som förskollärare, och 11 av dem": the posts
             return tok._.jam_measure is Measure.PEOPLE
         return previous is not None and previous.people
 
@@ -1108,7 +1208,7 @@ class JamQuantities:
             words = _words(sent)
             quantities = self.finder.find(text, words, previous)
             found.extend(quantities)
-            previous = self.finder.antecedent(words, quantities)
+            previous = self.finder.antecedent(words, quantities, previous)
         doc._.jam_quantities = tuple(found)
         return doc
 
