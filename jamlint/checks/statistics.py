@@ -550,7 +550,8 @@ def _caption_text(ctx: RuleContext, table: Block) -> str:
 
 
 TOPIC_PREFIX = 7  # the stem an equivalence entry stands for ("sjukfrånvaro" → "sjukfrå…")
-COMPOUND_PREFIX = 10  # two words this alike are one topic, inflected ("medarbetare/-arna")
+COMPOUND_PREFIX = 10  # long compounds must agree this far to be one topic
+LONG_COMPOUND = 12
 _WORDS = re.compile(r"[^\W\d_]{6,}")
 
 
@@ -573,12 +574,13 @@ def _equivalents() -> dict[str, str]:
 
 
 def _same_topic(a: str, b: str) -> bool:
-    """One word is the other inflected ("elever", "eleverna"; "fritidshem", "fritidshemmet"),
-    not another compound on the same first part ("personalomsättningen",
-    "personalredovisningen")."""
+    """The same word stem ("elever", "eleverna"; "fritidshem", "fritidshemmet"), but not two
+    long compounds on the same first part ("personalomsättningen", "personalredovisningen")."""
     if a.startswith(b) or b.startswith(a):
         return True
-    return a[:COMPOUND_PREFIX] == b[:COMPOUND_PREFIX] and len(a) >= COMPOUND_PREFIX
+    if min(len(a), len(b)) >= LONG_COMPOUND:
+        return a[:COMPOUND_PREFIX] == b[:COMPOUND_PREFIX]
+    return a[:TOPIC_PREFIX] == b[:TOPIC_PREFIX]
 
 
 def _shared(a: set[str], b: set[str]) -> set[str]:
