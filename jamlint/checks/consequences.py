@@ -120,8 +120,11 @@ def is_gender_blind(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 def is_substantive(ab: AnnotatedBlock, sent: Sentence) -> bool:
-    """Names the sexes and says something about them, without a gender-blind formula."""
+    """Names the sexes and says something about them, without a gender-blind formula; a
+    checklist's question ("Påverkas flickor och pojkar olika av förslaget?") says nothing."""
     if not sex_terms_in(ab, sent) or has_phrase(ab, NOT_RELEVANT, sent):
+        return False
+    if sent.span.text.rstrip().endswith("?"):
         return False
     if has_phrase(ab, DEFINITION, sent) and not has_phrase(ab, DECISION, sent):
         return False  # a general statement, unless tied to this decision
@@ -184,11 +187,34 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """A consequence description written in the background or assessment: it names the sexes,
     ties the sentence to the decision or to an expected effect, and says how they are affected.
     ("Andelen kvinnor är 60 procent" describes the staff, not a consequence.)"""
-    if not is_substantive(ab, sent):
+    if not is_substantive(ab, sent) or _only_counted(ab, sent):
         return False
     tied = _tied_to_decision(ab, sent) or has_phrase(ab, FORWARD, sent)
     said = has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent)
     return (tied and said) or acts_on_sex(ab, sent)
+
+
+_CLAUSE_END = re.compile(r"[,;:]|\s–\s")
+
+
+def _only_counted(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sexes appear only as counts ("26 medarbetare, varav 19 män och 7 kvinnor, och
+    använder konsulter främst vid toppar …"), and no cue of effect or analysis shares a clause
+    with them: a statistic, not a description."""
+    figures = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
+    terms = sex_terms_in(ab, sent)
+    if not figures or any(not any(f.start <= t.start < f.end for f in figures) for t in terms):
+        return False
+    text = ab.block.text
+    cues = [c for name in (EFFECT, ANALYSIS) for c in phrases(ab, name) if within(c, sent)]
+    for cue in cues:
+        left = max((m.end() for m in _CLAUSE_END.finditer(text, sent.span.start, cue.start)),
+                   default=sent.span.start)  # fmt: skip
+        right = next((m.start() for m in _CLAUSE_END.finditer(text, cue.end, sent.span.end)),
+                     sent.span.end)  # fmt: skip
+        if any(left <= f.start < right for f in figures):
+            return False
+    return True
 
 
 _PAST = re.compile(r"\b(?:efter|sedan)\s+$", re.IGNORECASE)
@@ -300,8 +326,16 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
         return Verdict.DEFINITION, refs[0]
     if Verdict.GENDER_BLIND in first:
         return Verdict.GENDER_BLIND, first[Verdict.GENDER_BLIND]
-    pairs = [(ctx.blocks[r.block], r.sentence) for r in refs]
+    # a checklist's questions are the template's, not the officer's text
+    pairs = [
+        (ctx.blocks[r.block], r.sentence)
+        for r in refs
+        if not r.sentence.span.text.rstrip().endswith("?")
+    ]
     claim = boilerplate_sentence(pairs, NOT_RELEVANT, MOTIVATION, 2, MIN_REASON_WORDS)
+    if claim is None and len(pairs) < len(refs):
+        # a checklist answered "Nej" with a claim in its comment column
+        claim = next(((ab, s) for ab, s in pairs if has_phrase(ab, NOT_RELEVANT, s)), None)
     if claim is not None:
         ab, sent = claim
         return Verdict.NOT_RELEVANT, SentenceRef(ab.block.index, sent)
@@ -792,6 +826,8 @@ class ChildrenWithoutGirlsBoys(Check):
             for sent in ab.sentences:
                 if has_phrase(ab, DEFINITION, sent) or has_phrase(ab, ANALYSED_ELSEWHERE, sent):
                     continue  # a definition, or a pointer to an analysis elsewhere
+                if sent.span.text.rstrip().endswith("?") or has_phrase(ab, NOT_RELEVANT, sent):
+                    continue  # a checklist's question, or "inte påverka flickor och pojkar olika"
                 # a description, not just a count ("varav 71 flickor och 93 pojkar"); an
                 # explanation of the figures in the background ("Att pojkarna är fler förklaras
                 # av …") is no description of how the decision affects them

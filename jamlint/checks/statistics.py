@@ -27,6 +27,15 @@ from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence
 TABLE_REFERENCE = "table_reference"
 SPLIT_REFERENCE = "split_references"
 TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+PROSE_CELL_WORDS = 12
+
+
+def _prose(block: Block) -> bool:
+    """Running text where a comment can stand: paragraphs, list items, and a table cell that
+    holds sentences (a consequence table's "Kommentar" column)."""
+    if block.kind in TEXT_KINDS:
+        return True
+    return block.kind is BlockKind.TABLE_CELL and len(block.text.split()) >= PROSE_CELL_WORDS
 SUPPRESSION = "suppression_notes"
 FOLLOWUP = "split_followup"
 ANALYSIS = "analysis_cues"
@@ -98,10 +107,24 @@ def table_label_cells(ctx: RuleContext, table_block: Block) -> list[Block]:
 _TABLE_NUMBER = re.compile(r"\btab(?:ell(?:erna)?|\.)?\s*(\d+)", re.IGNORECASE)
 
 
+_BESIDES = re.compile(r"\b(?:utöver|förutom|utanför)\b[^.]*$", re.IGNORECASE)
+
+
 def _referenced_table_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
-    if not has_phrase(ab, TABLE_REFERENCE, sent):
-        return False
+    refs = [
+        r for r in phrases(ab, TABLE_REFERENCE)
+        if within(r, sent) and not _BESIDES.search(ab.block.text[max(0, r.start - 30) : r.start])
+    ]  # fmt: skip
+    if not refs:
+        return False  # "Utöver de aktiva i tabellen har klubben 57 barn i kö": not in it
     doc = ctx.document
+    if all("bilaga" in r.text.lower() for r in refs):
+        # "se bilaga 3": an attachment, which backs the figure only when it is in the document
+        return any(
+            table_split(ctx, b)
+            for b in doc.blocks
+            if b.kind is BlockKind.TABLE and "bilaga" in _caption_text(ctx, b).lower()
+        )
     numbers = set(_TABLE_NUMBER.findall(sent.span.text))
     if numbers:  # "se tabell 2": that table, when a caption carries the number
         named = [
@@ -149,12 +172,15 @@ def _next_splits(
         if siblings and _changed_from(ab.block.text, q, siblings):
             return False  # "ökade från 72,8 procent till 74,6 procent": the split is the 74,6's
         return not siblings or _own_place(ab.block.text, sent, q, nsent, siblings)
-    if siblings or any(
-        x.measure is Measure.PEOPLE and within(x.span, nsent) for x in nab.quantities
-    ):
-        return False  # the next sentence has figures of its own, or q is one of several
+    if any(x.measure is Measure.PEOPLE and within(x.span, nsent) for x in nab.quantities):
+        return False  # the next sentence has figures of its own
     if not _referenced_table_split(ctx, nab, nsent):
         return False
+    if siblings:
+        # q is one of several: only a pointer that says it splits by sex covers them all
+        # ("Totalt svarade 1 512 personer, … 38 procent. Resultaten redovisas uppdelat på kön i
+        # tabell 1.")
+        return sentence_has_split(nab, nsent)
     names = {p.text.lower() for p in nab.people if within(p, nsent)}
     same = q.unit is not None and any(_same_word(n, q.unit.text.lower()) for n in names)
     by_sex = sentence_has_split(nab, nsent) or _BY_SEX.search(nsent.span.text) is not None
@@ -182,7 +208,7 @@ def _reference_is_anothers(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> b
         text = ab.block.text
         return all(
             any(
-                o.excerpt.end <= r and text[o.excerpt.end : r].strip(" (").lower() in ("", "se")
+                o.excerpt.end <= r and text[o.excerpt.end : r].strip(" (,").lower() in ("", "se")
                 for o in _sentence_figures(ab, sent, q)
             )
             for r in refs
@@ -190,7 +216,8 @@ def _reference_is_anothers(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> b
     if min(refs) < q.span.start:
         return False
     return any(
-        q.span.end <= o.span.start < min(refs) and _split_in_sentence(ab, sent, o)
+        q.span.end <= o.span.start < min(refs)
+        and _split_in_sentence(ab, sent, o)
         for o in _sentence_figures(ab, sent, q)
     )
 
@@ -213,7 +240,7 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     # is the new value's
     old_value = _changed_from(ab.block.text, q, _sentence_figures(ab, sent, q))
     if after and not old_value and not any(q.span.end <= o.span.start < after[0] for o in others):
-        return True
+        return not _rates_among_sexes(ab, sent, q)
     if not any(t < q.span.start for t in terms):
         return False
     # "14 lärare, varav 10 kvinnor och 4 män, och 3 studiehandledare": counts by sex before
@@ -231,6 +258,19 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         return False  # "21 procent av kvinnorna och 16 procent av männen, jämfört med 19 procent i riket"
     first = min(x.span.start for x in counted)
     return not any(o.span.start < first for o in others)
+
+
+_AMONG = re.compile(r"\b(?:av|bland)\b", re.IGNORECASE)
+_COUNT_OF = re.compile(r"\d\s+av\s+\d")
+
+
+def _rates_among_sexes(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
+    """A count followed by shares among each sex of something they did ("besvarades av 612
+    elever …, angav 14 procent av flickorna och 29 procent av pojkarna"): another figure."""
+    if q.is_percent or _COUNT_OF.search(q.excerpt.text):
+        return False  # a share ("151 av 268"), not a count
+    later = [x for x in ab.quantities if x.sex and within(x.span, sent) and x.span.start > q.span.end]
+    return bool(later) and all(x.is_percent and _AMONG.search(x.excerpt.text) for x in later)
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäö]{2,}\b")
@@ -578,9 +618,23 @@ def _same_topic(a: str, b: str) -> bool:
     long compounds on the same first part ("personalomsättningen", "personalredovisningen")."""
     if a.startswith(b) or b.startswith(a):
         return True
+    if _stem(a) == _stem(b):
+        return True  # "skadades", "skadas", "skadorna"
     if min(len(a), len(b)) >= LONG_COMPOUND:
         return a[:COMPOUND_PREFIX] == b[:COMPOUND_PREFIX]
     return a[:TOPIC_PREFIX] == b[:TOPIC_PREFIX]
+
+
+_SUFFIXES = ("ades", "ade", "orna", "arna", "erna", "as", "or", "ar", "er", "en", "et", "na")
+MIN_STEM = 4
+
+
+def _stem(word: str) -> str:
+    """The word without one inflectional ending, if enough of it is left."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
 
 
 def _shared(a: set[str], b: set[str]) -> set[str]:
@@ -601,7 +655,7 @@ def _discussed_in_analysis(
     if not topics:
         return False
     for other in ctx.blocks:
-        if other.block.index in skip or other.block.kind not in TEXT_KINDS:
+        if other.block.index in skip or not _prose(other.block):
             continue
         sex = {t.text.lower() for t in other.sex_terms}
         for sent in other.sentences:
@@ -652,7 +706,7 @@ def _row_discussed(ctx: RuleContext, table: Block) -> bool:
     if not rows:
         return False
     for ab in ctx.blocks:
-        if ab.block.kind not in TEXT_KINDS:
+        if not _prose(ab.block):
             continue
         for sent in ab.sentences:
             if not _comments_on_sexes(ab, sent):
@@ -669,7 +723,7 @@ def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> b
     if len(wanted) < 2:
         return False
     for ab in ctx.blocks:
-        if ab.block.index in skip or ab.block.kind not in TEXT_KINDS:
+        if ab.block.index in skip or not _prose(ab.block):
             continue
         for sent in ab.sentences:
             found = {m.group() for m in _NUMBER.finditer(sent.span.text)}
@@ -678,7 +732,7 @@ def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> b
     return False
 
 
-_COUNT_COMPARISON = re.compile(r"\bså många\b|\bär (?:fler|färre) än\b", re.IGNORECASE)
+_COUNT_COMPARISON = re.compile(r"\bså många\b|\bär (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
 
 
 def _sex_stems(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
@@ -692,7 +746,7 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
     if len(stems) < 2:
         return False
     for other in ctx.blocks:
-        if other.block.index == ab.block.index or other.block.kind not in TEXT_KINDS:
+        if other.block.index == ab.block.index or not _prose(other.block):
             continue
         for s2 in other.sentences:
             text = s2.span.text
@@ -705,9 +759,24 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
 
 def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """An analysing sentence about women and men, or about "skillnaden"/"fördelningen"."""
+    if _lists_goals(ab, sent):
+        return False  # "… delmål: en jämn fördelning av makt …, att mäns våld mot kvinnor …"
     return _analyses(ab, sent) and bool(
         sex_terms_in(ab, sent) or has_phrase(ab, SPLIT_REFERENCE, sent)
     )
+
+
+GOALS = "equality_goals"
+GOAL_LEAD = 25  # "jämn fördelning av det | obetalda hem- och omsorgsarbetet"
+
+
+def _lists_goals(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The national delmål listed: their own words are no analysis of figures."""
+    goals = [g for g in phrases(ab, GOALS) if within(g, sent)]
+    if not goals:
+        return False
+    cues = [c for c in phrases(ab, ANALYSIS) if within(c, sent)]
+    return all(any(g.start - GOAL_LEAD <= c.start < g.end for g in goals) for c in cues)
 
 
 def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -765,6 +834,23 @@ class SexStatisticsNotAnalysed(Check):
             for b in doc.blocks[index + 1 :]
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and b.section == section
         ][:n]
+
+    @staticmethod
+    def _after_list(ctx: RuleContext, block: Block) -> list[Block]:
+        """For the first list item with a split, the paragraph right after its list ("- 264
+        personer …, varav 58 procent kvinnor" commented by "Kvinnorna är i majoritet …")."""
+        if block.kind is not BlockKind.LIST_ITEM:
+            return []
+        for b in reversed(ctx.document.blocks[: block.index]):
+            if b.kind is not BlockKind.LIST_ITEM:
+                break
+            if any(q.sex for q in ctx.blocks[b.index].quantities):
+                return []  # the comment below the list speaks of its first split, not this one
+        for b in ctx.document.blocks[block.index + 1 :]:
+            if b.kind is BlockKind.LIST_ITEM:
+                continue
+            return [b] if b.kind is BlockKind.PARAGRAPH and b.section == block.section else []
+        return []
 
     def _text_before(self, ctx: RuleContext, table: Block, n: int) -> list[Block]:
         """Text blocks before a table in its section, its caption not counted."""
@@ -825,7 +911,7 @@ class SexStatisticsNotAnalysed(Check):
             if other.span != sent.span and _comments_on_sexes(ab, other):
                 return True
         nouns = {p.text.lower()[:5] for p in ab.people if within(p, sent)}
-        for b in self._text_after(ctx, ab.block.index, 1):
+        for b in self._text_after(ctx, ab.block.index, 1) + self._after_list(ctx, ab.block):
             nab = ctx.blocks[b.index]
             if not any(_comments_on_sexes(nab, x) for x in nab.sentences):
                 continue  # "… lägre än i länet": a comment, but not on the sexes

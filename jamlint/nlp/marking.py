@@ -113,7 +113,7 @@ class JamMarker:
         """ "make eller maka", "mamma/pappa": one role of either sex, not the sexes."""
         for pos in range(len(words) - 2):
             a, mid, b = (doc[words[pos + i]] for i in range(3))
-            if not (a._.jam_sex and b._.jam_sex) or mid.lower_ not in ("eller", "/"):
+            if not (a._.jam_sex and b._.jam_sex) or mid.lower_ not in ("eller", "/", ","):
                 continue
             if frozenset((self._base(a), self._base(b))) in self.neutral_pairs:
                 a._.jam_sex = b._.jam_sex = False

@@ -97,6 +97,10 @@ STAFFING_STEMS = ("bemann", "tjänst", "årsarbet", "anställ", "rekryter", "fö
 SIZE_BOUNDS = frozenset({"färre", "fler", "mer", "mindre", "över", "under", "minst", "högst"})
 WHEN_MEASURES = frozenset({Measure.TIME, Measure.DATE, Measure.YEAR})
 THRESHOLD_VERBS = frozenset({"når", "överstiger", "överskrider", "understiger", "passerar"})
+# a count compared with one of people: "jämfört med 15 i riket", "(2024: 171)"
+COMPARED_COUNT = re.compile(r"\bjämfört med\s*$|\(\s*(?:\w+\s+)?(?:19|20)\d\d\s*:\s*$")
+MODALS = frozenset({"ville", "vill", "vilja", "ska", "skulle", "kan", "kunde", "måste", "bör",
+                    "borde", "får", "fick", "önskar", "önskade", "vara", "att"})
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
@@ -219,9 +223,9 @@ class QuantityFinder:
         if q.measure is Measure.OTHER and not q.is_percent and q.value is not None and found:
             # "träffade 17 olika medarbetare under 14 dagar, jämfört med 15 i riket"
             last = [f for f in found if f.measure not in WHEN_MEASURES]
-            before = text[found[-1].span.end : q.span.start].lower()
+            before = text[(last or found)[-1].span.end : q.span.start].lower()
             people = bool(last) and last[-1].measure is Measure.PEOPLE and not last[-1].is_percent
-            if people and re.search(r"\bjämfört med\s*$", before):
+            if people and COMPARED_COUNT.search(before):
                 # compared with a quota, it is last year's quota
                 return replace(q, measure=Measure.PEOPLE, sex=False, limit=last[-1].limit)
         shares = [f for f in found if f.is_percent]
@@ -510,6 +514,8 @@ class QuantityFinder:
             if tok.lower_ in year_words and pos + 1 < len(toks) and _a_year(toks[pos + 1].text):
                 break  # "ökar till ca 600 år 2030": "år 2030" is when, not the unit
             measure = tok._.jam_measure
+            if measure is Measure.PEOPLE and self._possessor(toks, pos):
+                continue  # "75 procent av riksdagsledamöternas arvode": the arvode's
             if measure is not None and self._auxiliary(toks, pos):
                 break  # "58 procent ha nått målen": the verb, not hectares
             if measure is Measure.TIME and pos > k and toks[pos - 1].lower_ in WHEN_WORDS:
@@ -520,6 +526,10 @@ class QuantityFinder:
                 if found is not None and measure is not Measure.PEOPLE:
                     if toks[found.pos].lower_ in ("äldre", "yngre"):
                         # "två äldre förskolor": the comparative describes the noun
+                        return _Unit(pos, measure, False, follows=True)
+                    participle = toks[found.pos].lower_.endswith(("da", "ta"))
+                    if measure is Measure.OBJECT and participle:
+                        # "214 förtroendevalda uppdrag": the participle describes the thing
                         return _Unit(pos, measure, False, follows=True)
                     if measure is Measure.ORGANISATION and self._adjectival(toks[found.pos]):
                         # "72 procent av de svarande verksamheterna": the participle
@@ -536,6 +546,14 @@ class QuantityFinder:
             if found is not None or not self._modifier(tok):
                 break
         return found
+
+    def _possessor(self, toks: Sequence[Token], pos: int) -> bool:
+        """A people word in the genitive before a noun it owns ("ledamöternas arvode")."""
+        tok = toks[pos]
+        if not tok.lower_.endswith(("nas", "ens", "ernas", "arnas")) or pos + 1 >= len(toks):
+            return False
+        nxt = toks[pos + 1]
+        return nxt.is_alpha and not nxt.is_stop and nxt._.jam_measure is not Measure.PEOPLE
 
     def _plural_noun(self, tok: Token) -> bool:
         """A word that looks like a plural noun jamlint does not know ("bänkarna")."""
@@ -574,9 +592,12 @@ class QuantityFinder:
 
     @staticmethod
     def _auxiliary(toks: Sequence[Token], pos: int) -> bool:
-        """ "ha" before a supine ("ha nått", "ha fått") is the verb."""
+        """ "ha" before a supine ("ha nått", "ha fått") or after a modal ("ville ha") is the
+        verb."""
         if toks[pos].lower_ != "ha" or pos + 1 >= len(toks):
             return False
+        if pos > 0 and toks[pos - 1].lower_ in MODALS:
+            return True
         nxt = toks[pos + 1].lower_
         return nxt.isalpha() and nxt.endswith("t") and len(nxt) > 2
 
@@ -711,6 +732,8 @@ class QuantityFinder:
         near = [t.lower_ for t in toks[max(0, expr.start - 4) : expr.start]]
         if any(w in self.ctx("percent_nouns") for w in near):
             return None  # "en avgift mellan 0,38 och 0,45 procent": the fee's rate
+        if any(t._.jam_measure is Measure.MONEY for t in toks):
+            return None  # "nämndernas ordförande [får ett arvode] på 20–35 procent": of money
         for pos in before:
             tok = toks[pos]
             if tok._.jam_measure is Measure.PEOPLE:
@@ -916,8 +939,19 @@ class QuantityFinder:
             measure = unit.measure if unit is not None else Measure.OTHER
             if unit is None and previous is not None:
                 measure = self._anaphoric(toks, expr, previous) or measure
+            if unit is None and measure is Measure.OTHER and self._answered_by(toks, expr):
+                measure = Measure.PEOPLE  # "Enkäten … besvarades av 119": those who answered
+            if unit is None and measure is Measure.OTHER and self._group_changes(toks, expr):
+                measure = Measure.PEOPLE  # "2 310 invånare …, och gruppen väntas öka med 40 %"
             if unit is None and measure is Measure.OTHER and self._bare_count(toks, expr, previous):
                 measure = Measure.PEOPLE  # "… 1 870 invånare …, och ökar antalet till 2 400"
+            if (
+                unit is None
+                and measure is Measure.OTHER
+                and (expr.is_percent or expr.share)
+                and self._people_predicate(toks, expr.end + 1)
+            ):
+                measure = Measure.PEOPLE  # "76 procent var nöjda med vistelsen"
             if unit is None and measure is Measure.OTHER and self._answered(toks, expr):
                 measure = Measure.PEOPLE  # "I avgångssamtalen angav 31 procent lönen …"
             if unit is None and measure is Measure.OTHER and self._of_them(toks, expr, previous):
@@ -950,7 +984,11 @@ class QuantityFinder:
             measure = Measure.OTHER  # "små företag med färre än 50 anställda": a size class
         sex = unit.sex if unit is not None else of_sex
         if unit is not None and not sex and (expr.is_percent or expr.share):
-            sex = self._share_of_a_sex(toks, unit.pos)
+            # "varav 92 procent är kvinnor": the share is the women's
+            sex = self._share_of_a_sex(toks, unit.pos) or self._share_of_a_sex(toks, expr.end)
+        cost_basis = start > 1 and toks[start - 1].lower_ == "för" and "kostnad" in toks[start - 2].lower_
+        if measure is Measure.PEOPLE and cost_basis:
+            measure = Measure.OTHER  # "Lönekostnaden för 24 lärlingar": a cost's basis
         if unit is not None and not sex and (toks[unit.pos]._.jam_rate or not unit.follows):
             # "Bland kvinnorna var sjukfrånvaron 9,3 procent", "Bland kvinnorna var andelen unga
             # högre, 47 procent": a figure for one sex
@@ -1019,6 +1057,24 @@ class QuantityFinder:
         ):
             return None  # no reference back, or the sentence names what it counts itself
         return Measure.PEOPLE
+
+    @staticmethod
+    def _answered_by(toks: Sequence[Token], expr: _Expr) -> bool:
+        start = expr.start
+        return start > 1 and toks[start - 1].lower_ == "av" and toks[start - 2].lower_.startswith(
+            "besvara"
+        )
+
+    def _group_changes(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """A change of a group named earlier in the sentence ("Kommunen har 2 310 invånare som
+        är 80 år eller äldre, och gruppen väntas öka med drygt 40 procent")."""
+        if not self._is_change(toks, expr):
+            return False
+        anaphors = self.ctx("group_anaphors")
+        for pos in range(expr.start - 1, 0, -1):
+            if toks[pos].lower_ in anaphors:
+                return any(t._.jam_measure is Measure.PEOPLE for t in toks[:pos])
+        return False
 
     def _bare_count(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """A count after a bare "antalet" ("ökar antalet till drygt 2 400"), when the last thing
@@ -1121,9 +1177,10 @@ class QuantityFinder:
         """ "Bland kvinnorna var sjukfrånvaron 9,3 procent": a rate for one sex."""
         window = toks[max(0, expr.start - 8) : expr.end + 4]
         return any(
-            a.lower_ in ("bland", "för", "hos") and b._.jam_sex
-            for a, b in itertools.pairwise(window)
-        )
+            a.lower_ in ("bland", "för", "hos")
+            and (b._.jam_sex or b.lower_ in ("de", "den") and c._.jam_sex)
+            for a, b, c in zip(window, window[1:], [*window[2:], window[-1]], strict=False)
+        )  # "Bland kvinnorna …", "Bland de kvinnliga cheferna var andelen 54 procent"
 
     def _share_of_a_sex(self, toks: Sequence[Token], pos: int) -> bool:
         """ "nio av tio av dessa föräldrar är kvinnor": the share is the women's."""
