@@ -34,6 +34,38 @@ def has_phrase(ab: AnnotatedBlock, name: str, sentence: Sentence | None = None) 
     return any(within(s, sentence) for s in found)
 
 
+CLAUSE_END = re.compile(r"[,;:]|\s–\s")
+
+
+def clause_around(text: str, sentence: Sentence, span: TextSpan) -> tuple[int, int]:
+    """The clause of `sentence` that holds `span`: between the nearest comma, semicolon, colon
+    or dash on either side."""
+    left = max(
+        (m.end() for m in CLAUSE_END.finditer(text, sentence.span.start, span.start)),
+        default=sentence.span.start,
+    )
+    right = next(
+        (m.start() for m in CLAUSE_END.finditer(text, span.end, sentence.span.end)),
+        sentence.span.end,
+    )
+    return left, right
+
+
+GOAL_LEAD = 25  # "jämn fördelning av det | obetalda hem- och omsorgsarbetet"
+
+
+def cues_only_in_goals(ab: AnnotatedBlock, sentence: Sentence) -> bool:
+    """The sentence names the national delmål, and its analysis cues are only the goals' own
+    words ("en jämn fördelning av makt och inflytande"), so they analyse nothing."""
+    goals = spans_in(phrases(ab, "equality_goals"), sentence)
+    if not goals:
+        return False
+    return all(
+        any(g.start - GOAL_LEAD <= cue.start < g.end for g in goals)
+        for cue in spans_in(phrases(ab, "analysis_cues"), sentence)
+    )
+
+
 def overlaps(a: TextSpan, b: TextSpan) -> bool:
     return a.start < b.end and b.start < a.end
 

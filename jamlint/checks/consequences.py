@@ -24,7 +24,9 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict
 
 from jamlint.checks.common import (
+    clause_around,
     content_blocks,
+    cues_only_in_goals,
     has_phrase,
     in_sections_of_kind,
     lexicon_lines,
@@ -194,9 +196,6 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return (tied and said) or acts_on_sex(ab, sent)
 
 
-_CLAUSE_END = re.compile(r"[,;:]|\s–\s")
-
-
 def _only_counted(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """The sexes appear only as counts ("26 medarbetare, varav 19 män och 7 kvinnor, och
     använder konsulter främst vid toppar …"), and no cue of effect or analysis shares a clause
@@ -208,10 +207,7 @@ def _only_counted(ab: AnnotatedBlock, sent: Sentence) -> bool:
     text = ab.block.text
     cues = [c for name in (EFFECT, ANALYSIS) for c in phrases(ab, name) if within(c, sent)]
     for cue in cues:
-        left = max((m.end() for m in _CLAUSE_END.finditer(text, sent.span.start, cue.start)),
-                   default=sent.span.start)  # fmt: skip
-        right = next((m.start() for m in _CLAUSE_END.finditer(text, cue.end, sent.span.end)),
-                     sent.span.end)  # fmt: skip
+        left, right = clause_around(text, sent, cue)
         if any(left <= f.start < right for f in figures):
             return False
     return True
@@ -376,21 +372,15 @@ def _general_statement(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return general or not sex_terms_in(ab, sent)
 
 
-GOAL_LEAD = 25  # "jämn fördelning av det | obetalda hem- och omsorgsarbetet"
-
-
 def _names_goals_only(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """The list of national delmål or a definition, which names the sexes ("… och att mäns
     våld mot kvinnor ska upphöra") without saying anything about this decision."""
     named = has_phrase(ab, DEFINITION, sent) or has_phrase(ab, GOALS, sent)
     if not named or not _general_statement(ab, sent) or has_phrase(ab, EFFECT, sent):
         return False  # "Rutinen väntas öka andelen kvinnor och bidrar till delmålet …"
-    goals = [g for g in phrases(ab, GOALS) if within(g, sent)]
-    return all(
-        any(g.start - GOAL_LEAD <= cue.start < g.end for g in goals)
-        for cue in phrases(ab, ANALYSIS)
-        if within(cue, sent)
-    )  # the goals' own words ("en jämn fördelning av makt") are no analysis
+    if has_phrase(ab, GOALS, sent):
+        return cues_only_in_goals(ab, sent)  # the goals' own words are no analysis
+    return not has_phrase(ab, ANALYSIS, sent)  # a definition, analysing nothing
 
 
 MIN_REASON_SENTENCE_WORDS = 6

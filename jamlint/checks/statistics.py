@@ -13,6 +13,9 @@ from collections.abc import Iterator
 
 from jamlint.checks.common import (
     CAPTION,
+    CLAUSE_END,
+    clause_around,
+    cues_only_in_goals,
     has_phrase,
     is_statement_block,
     lexicon_lines,
@@ -274,7 +277,7 @@ def _rates_among_sexes(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäö]{2,}\b")
-_CLAUSE_END = re.compile(r"[,;:]|\s–\s")
+
 
 
 _COMPARED = re.compile(r"jämfört med|jämföra med|jämförelse med|\bmot\b|\bän\b", re.IGNORECASE)
@@ -324,8 +327,8 @@ def _own_place(
         return True
     start, end = q.span.start - sent.span.start, q.span.end - sent.span.start
     own = sent.span.text
-    left = max((m.end() for m in _CLAUSE_END.finditer(own, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_END.finditer(own, end)), len(own))
+    left = max((m.end() for m in CLAUSE_END.finditer(own, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE_END.finditer(own, end)), len(own))
     if siblings:  # no further than the neighbouring figures
         seg_start, seg_end = _segment(text, sent, q, siblings)
         left = max(left, seg_start - sent.span.start)
@@ -759,24 +762,11 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
 
 def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """An analysing sentence about women and men, or about "skillnaden"/"fördelningen"."""
-    if _lists_goals(ab, sent):
+    if cues_only_in_goals(ab, sent):
         return False  # "… delmål: en jämn fördelning av makt …, att mäns våld mot kvinnor …"
     return _analyses(ab, sent) and bool(
         sex_terms_in(ab, sent) or has_phrase(ab, SPLIT_REFERENCE, sent)
     )
-
-
-GOALS = "equality_goals"
-GOAL_LEAD = 25  # "jämn fördelning av det | obetalda hem- och omsorgsarbetet"
-
-
-def _lists_goals(ab: AnnotatedBlock, sent: Sentence) -> bool:
-    """The national delmål listed: their own words are no analysis of figures."""
-    goals = [g for g in phrases(ab, GOALS) if within(g, sent)]
-    if not goals:
-        return False
-    cues = [c for c in phrases(ab, ANALYSIS) if within(c, sent)]
-    return all(any(g.start - GOAL_LEAD <= c.start < g.end for g in goals) for c in cues)
 
 
 def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -788,10 +778,7 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
     for cue in phrases(ab, ANALYSIS):
         if not within(cue, sent) or has_phrase(ab, SUPPRESSION, sent):
             continue
-        left = max((m.end() for m in _CLAUSE_END.finditer(text, sent.span.start, cue.start)),
-                   default=sent.span.start)  # fmt: skip
-        right = next((m.start() for m in _CLAUSE_END.finditer(text, cue.end, sent.span.end)),
-                     sent.span.end)  # fmt: skip
+        left, right = clause_around(text, sent, cue)
         if any(left <= t.start < right for t in terms):
             return True
     return False
