@@ -157,6 +157,12 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
 _BY_SEX = re.compile(r"\bkön\b", re.IGNORECASE)  # "fördelningen efter ålder och kön"
 
 
+_ALL_ONE_SEX = re.compile(
+    r"\s*(?:samtliga|alla)(?: av dem)?\s+(?:är|var)\s+(?:kvinnor|män|flickor|pojkar)\b",
+    re.IGNORECASE,
+)
+
+
 def _next_splits(
     ctx: RuleContext,
     q: Quantity,
@@ -169,6 +175,8 @@ def _next_splits(
     columns while naming the same people or the split ("Tabell 1 visar låntagarna fördelade
     på kön och ålder", "Fördelningen efter ålder och kön framgår av tabell 2")."""
     nab, nsent = nxt
+    if not siblings and _ALL_ONE_SEX.match(nsent.span.text):
+        return True  # "… för 23 medarbetare. Samtliga är kvinnor, …"
     if _splits_same_figure(q, nab, nsent, siblings):
         if siblings and _comparison(ab.block.text, sent, q, siblings):
             return False  # "8,9 procent, jämfört med 9,6 procent 2024": the split is the 8,9's

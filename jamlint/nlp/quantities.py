@@ -94,7 +94,9 @@ CHANGE_NOUNS = frozenset({"ökning", "ökningen", "minskning", "minskningen", "t
 WHEN_WORDS = frozenset({"föregående", "förra", "samma", "nästa", "innevarande", "kommande",
                         "senaste", "tidigare", "varje", "hela"})
 STAFFING_STEMS = ("bemann", "tjänst", "årsarbet", "anställ", "rekryter", "förstärk", "resurs")
-SIZE_BOUNDS = frozenset({"färre", "fler", "mer", "mindre", "över", "under", "minst", "högst"})
+SIZE_BOUNDS = frozenset(
+    {"färre", "fler", "mer", "mindre", "över", "under", "minst", "högst", "mellan"}
+)
 WHEN_MEASURES = frozenset({Measure.TIME, Measure.DATE, Measure.YEAR})
 THRESHOLD_VERBS = frozenset({"når", "överstiger", "överskrider", "understiger", "passerar"})
 # a count compared with one of people: "jämfört med 15 i riket", "(2024: 171)"
@@ -222,7 +224,7 @@ class QuantityFinder:
         measure of the first."""
         if q.measure is Measure.OTHER and not q.is_percent and q.value is not None and found:
             # "träffade 17 olika medarbetare under 14 dagar, jämfört med 15 i riket"
-            last = [f for f in found if f.measure not in WHEN_MEASURES]
+            last = [f for f in found if f.measure not in WHEN_MEASURES | {Measure.OTHER}]
             before = text[(last or found)[-1].span.end : q.span.start].lower()
             people = bool(last) and last[-1].measure is Measure.PEOPLE and not last[-1].is_percent
             if people and COMPARED_COUNT.search(before):
@@ -828,6 +830,10 @@ class QuantityFinder:
     def _size_of_organisation(toks: Sequence[Token], start: int) -> bool:
         """ "företag med färre än 50 anställda", "skolor med fler än 400 elever", "chefer har
         ansvar för fler än 30 medarbetare": the size of what is named, not people counted."""
+        if start >= 3 and toks[start - 1].lower_ == "och" and toks[start - 3].lower_ == "mellan":
+            start -= 3  # the second figure of "kommuner med mellan 20 000 och 40 000 invånare"
+        elif start >= 1 and toks[start - 1].lower_ == "mellan":
+            start -= 1
         if start < 2 or toks[start].lower_ not in SIZE_BOUNDS:
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
         head = start - 2
@@ -843,6 +849,8 @@ class QuantityFinder:
         noun = toks[head]
         if noun.lower_.endswith(("an", "en", "et", "na")):
             return False  # "Skolan med fler än 400 elever": one school's size, a figure
+        if noun.lower_.endswith(("grupper", "lag", "team", "enheter")):
+            return True  # "arbetsgrupper med minst fem svarande"
         return noun._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT, Measure.PEOPLE)
 
     def _rate_base(self, toks: Sequence[Token], k: int) -> int | None:
@@ -1102,7 +1110,10 @@ class QuantityFinder:
             return False
         verbs = self.ctx("speech_verbs")
         near = [toks[i].lower_ for i in (expr.start - 1, expr.end + 1) if 0 <= i < len(toks)]
-        return any(w in verbs for w in near)
+        if any(w in verbs for w in near):
+            return True
+        after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 3]]
+        return after in (["gick", "vidare"], ["går", "vidare"])  # "29 procent gick vidare till …"
 
     def _bare_share(self, toks: Sequence[Token], pos: int) -> bool:
         """ "Föregående läsår var andelen 31 procent": a share noun that names nothing."""
