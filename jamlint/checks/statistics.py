@@ -380,6 +380,13 @@ def _splits_same_figure(
         # nyanlända elever. Andelen elever som nådde kunskapskraven var 71 procent, 76 procent
         # bland flickorna …"
         return False
+    first = min(x.span.start for x in split)
+    if any(
+        x.measure in (Measure.OBJECT, Measure.ORGANISATION) and x.span.start < first
+        for x in nab.quantities
+        if within(x.span, nsent)
+    ):
+        return False  # "… 148 600 deltagartillfällen i 74 föreningar, varav 41 procent för flickor"
     if has_phrase(nab, FOLLOWUP, nsent):
         return True
     values = [x.value for x in split if x.value is not None and not x.is_percent]
@@ -424,9 +431,9 @@ def _repeats_a_norm(q: Quantity, sent: Sentence, norms: set[tuple[float | None, 
 _OF_THE = re.compile(r"\bav\s+(?:de|dessa)\s+$", re.IGNORECASE)
 
 
-def _names_a_split_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
-    """ "Under 2025 deltog 74 personer, 51 kvinnor och 23 män. … Av de 74 deltagarna fick 47
-    anställning": the partitive names a group counted and split before, it counts nothing new."""
+def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
+    """ "Under 2025 deltog 74 personer … Av de 74 deltagarna fick 47 anställning": the
+    partitive names a group counted before (and judged there), it counts nothing new."""
     if q.value is None or not _OF_THE.search(ab.block.text[max(0, q.span.start - 12) : q.span.start]):
         return False
     for other in ctx.blocks:
@@ -437,9 +444,7 @@ def _names_a_split_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> b
                 other.block.index == ab.block.index and o.span.start >= q.span.start
             ):
                 continue
-            sent = other.sentence_at(o.span.start)
-            if sent is not None and disaggregated(ctx, other, sent, o):
-                return True
+            return True  # flagged there when it is not split: one group, one finding
     return False
 
 
@@ -471,7 +476,7 @@ class PeopleStatistic(Check):
                     continue  # "grupper med färre än fem personer redovisas inte": a rule
                 if disaggregated(ctx, ab, sent, q):
                     continue
-                if _names_a_split_group(ctx, ab, q):
+                if _names_an_earlier_group(ctx, ab, q):
                     continue  # "Av de 74 deltagarna fick 47 anställning …"
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
 

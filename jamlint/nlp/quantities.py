@@ -826,8 +826,7 @@ class QuantityFinder:
         staffing = expr.start > 0 and toks[expr.start - 1].lower_ == "med"
         return staffing or any(t.lower_.startswith(STAFFING_STEMS) for t in toks)
 
-    @staticmethod
-    def _size_of_organisation(toks: Sequence[Token], start: int) -> bool:
+    def _size_of_organisation(self, toks: Sequence[Token], start: int) -> bool:
         """ "företag med färre än 50 anställda", "skolor med fler än 400 elever", "chefer har
         ansvar för fler än 30 medarbetare": the size of what is named, not people counted."""
         if start >= 3 and toks[start - 1].lower_ == "och" and toks[start - 3].lower_ == "mellan":
@@ -844,6 +843,11 @@ class QuantityFinder:
             head -= 1  # "chefer har ansvar för fler än 30 medarbetare"
             if toks[head].lower_ in ("har", "hade") and head > 0:
                 head -= 1
+        elif before in ("har", "hade") and (
+            self._plural_noun(toks[head])
+            or toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
+        ):
+            pass  # "38 vägar har färre än tre permanenthushåll"
         elif before != "med":
             return False
         noun = toks[head]
@@ -929,6 +933,10 @@ class QuantityFinder:
             unit = unit or self._unit_coordinated(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
                 unit = self._unit_after_of(toks, expr.end + 1)
+            k = expr.end + 2
+            for_sex = k < len(toks) and toks[k - 1].lower_ == "för" and toks[k]._.jam_sex
+            if unit is None and expr.is_percent and for_sex:
+                unit = _Unit(k, Measure.PEOPLE, True, follows=True)  # "8,9 procent för kvinnor"
             if unit is None and expr.value is not None:
                 # "elva av lärarna": a count out of the people named after it (definite: "104
                 # av anhöriga" is who did it, not a part of them)
@@ -938,6 +946,7 @@ class QuantityFinder:
                     and of.measure is Measure.PEOPLE
                     and (
                         toks[of.pos].lower_.endswith("na")
+                        or self._definite(toks[of.pos])  # "I 187 av hushållen"
                         or toks[expr.end + 2].lower_ != toks[of.pos].lower_
                     )
                 ):
@@ -947,6 +956,8 @@ class QuantityFinder:
             measure = unit.measure if unit is not None else Measure.OTHER
             if unit is None and previous is not None:
                 measure = self._anaphoric(toks, expr, previous) or measure
+            if unit is None and measure is Measure.OTHER and self._it_again(toks, expr, previous):
+                measure = Measure.PEOPLE  # "Sjukfrånvaron är högst … I äldreomsorgen var den 10,7 %"
             if unit is None and measure is Measure.OTHER and self._answered_by(toks, expr):
                 measure = Measure.PEOPLE  # "Enkäten … besvarades av 119": those who answered
             if unit is None and measure is Measure.OTHER and self._group_changes(toks, expr):
@@ -1065,6 +1076,14 @@ class QuantityFinder:
         ):
             return None  # no reference back, or the sentence names what it counts itself
         return Measure.PEOPLE
+
+    @staticmethod
+    def _it_again(toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """A rate named by "den"/"det" right after a sentence about a rate of people."""
+        s = expr.start
+        if previous is None or not previous.people or not expr.is_percent or s < 2:
+            return False
+        return toks[s - 1].lower_ in ("den", "det") and toks[s - 2].lower_ in COPULAS
 
     @staticmethod
     def _answered_by(toks: Sequence[Token], expr: _Expr) -> bool:
