@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from jamlint.checks.common import (
     CAPTION,
     CLAUSE_END,
+    MIN_PROSE_WORDS,
     clause_around,
     cues_only_in_goals,
     has_phrase,
@@ -30,7 +31,6 @@ from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence
 TABLE_REFERENCE = "table_reference"
 SPLIT_REFERENCE = "split_references"
 TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
-PROSE_CELL_WORDS = 12
 
 
 def _prose(block: Block) -> bool:
@@ -38,7 +38,7 @@ def _prose(block: Block) -> bool:
     holds sentences (a consequence table's "Kommentar" column)."""
     if block.kind in TEXT_KINDS:
         return True
-    return block.kind is BlockKind.TABLE_CELL and len(block.text.split()) >= PROSE_CELL_WORDS
+    return block.kind is BlockKind.TABLE_CELL and len(block.text.split()) >= MIN_PROSE_WORDS
 SUPPRESSION = "suppression_notes"
 FOLLOWUP = "split_followup"
 ANALYSIS = "analysis_cues"
@@ -433,12 +433,15 @@ _OF_THE = re.compile(r"\bav\s+(?:de|dessa)\s+$", re.IGNORECASE)
 
 def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
     """ "Under 2025 deltog 74 personer … Av de 74 deltagarna fick 47 anställning": the
-    partitive names a group counted before (and judged there), it counts nothing new."""
+    partitive names a group counted before in the same part (and judged there), it counts
+    nothing new."""
     if q.value is None or not _OF_THE.search(ab.block.text[max(0, q.span.start - 12) : q.span.start]):
         return False
     for other in ctx.blocks:
         if other.block.index > ab.block.index:
             break
+        if other.block.section != ab.block.section:
+            continue  # a number that recurs in another part of the document is another group
         for o in people_quantities(other):
             if o.value != q.value or o.sex or (
                 other.block.index == ab.block.index and o.span.start >= q.span.start

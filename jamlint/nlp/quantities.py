@@ -80,29 +80,10 @@ SHARE_EACH = frozenset({"var", "vart"})
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
-# a people noun after one of these describes the noun before it ("klagomål från kunder")
-ATTRIBUTE_PREPOSITIONS = frozenset({"från", "av", "hos", "till", "mot", "om", "åt"})
-AVERAGE_WORDS = frozenset({"genomsnitt", "snitt", "genomsnittet", "medel", "medelvärde", "medeltal",
-                           "genomsnittligt", "genomsnittliga", "genomsnittlig"})
-# what follows a bare "antalet" that refers back ("ökar antalet till 2 400", "antalet var 31")
-BARE_COUNT_VERBS = frozenset({"ökar", "ökade", "ökat", "minskar", "minskade", "minskat", "väntas",
-                              "beräknas", "bedöms", "uppgår", "uppgick", "steg", "sjönk", "till",
-                              "är", "var", "blir", "blev", "har", "hade", "kommer"})
 POINTS_REACH = 30  # characters: "från nio till fem procentenheter" is one difference
-CHANGE_NOUNS = frozenset({"ökning", "ökningen", "minskning", "minskningen", "tillväxt",
-                          "tillväxten", "förändring", "förändringen"})
-WHEN_WORDS = frozenset({"föregående", "förra", "samma", "nästa", "innevarande", "kommande",
-                        "senaste", "tidigare", "varje", "hela"})
-STAFFING_STEMS = ("bemann", "tjänst", "årsarbet", "anställ", "rekryter", "förstärk", "resurs")
-SIZE_BOUNDS = frozenset(
-    {"färre", "fler", "mer", "mindre", "över", "under", "minst", "högst", "mellan"}
-)
 WHEN_MEASURES = frozenset({Measure.TIME, Measure.DATE, Measure.YEAR})
-THRESHOLD_VERBS = frozenset({"når", "överstiger", "överskrider", "understiger", "passerar"})
 # a count compared with one of people: "jämfört med 15 i riket", "(2024: 171)"
 COMPARED_COUNT = re.compile(r"\bjämfört med\s*$|\(\s*(?:\w+\s+)?(?:19|20)\d\d\s*:\s*$")
-MODALS = frozenset({"ville", "vill", "vilja", "ska", "skulle", "kan", "kunde", "måste", "bör",
-                    "borde", "får", "fick", "önskar", "önskade", "vara", "att"})
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
@@ -136,6 +117,7 @@ class Antecedent:
 
     people: bool  # it names people: a people noun, a rate about people or a people figure
     figure: Measure | None  # the measure of its last share or rate figure
+    rate: bool = False  # it names a rate of people ("Sjukfrånvaron är högst inom …")
 
 
 @dataclass
@@ -259,7 +241,7 @@ class QuantityFinder:
         if toks[0].lower_ == "med":
             # "Med tre nya familjebehandlare kan öppenvården …": what a plan would make possible
             after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 5]]
-            return any(w in ("kan", "skulle", "kommer", "ska", "går") for w in after)
+            return any(w in self.ctx("modals") for w in after)
         return toks[0].lower_ in openers
 
     @staticmethod
@@ -283,6 +265,8 @@ class QuantityFinder:
         return Antecedent(
             people=people or any(q.measure is Measure.PEOPLE for q in found),
             figure=figure,
+            # a rate noun, or its own rate of people ("I äldreomsorgen var den 10,7 procent.")
+            rate=any(t._.jam_rate for t in tokens) or bool(figures) and figure is Measure.PEOPLE,
         )
 
     def _may_start(self, token: Token) -> bool:
@@ -520,7 +504,7 @@ class QuantityFinder:
                 continue  # "75 procent av riksdagsledamöternas arvode": the arvode's
             if measure is not None and self._auxiliary(toks, pos):
                 break  # "58 procent ha nått målen": the verb, not hectares
-            if measure is Measure.TIME and pos > k and toks[pos - 1].lower_ in WHEN_WORDS:
+            if measure is Measure.TIME and pos > k and toks[pos - 1].lower_ in self.ctx("when_words"):
                 break  # "jämfört med 88 procent föregående år": when, not what
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
@@ -574,7 +558,7 @@ class QuantityFinder:
         bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt")
         if bound and toks[start - 1].lower_ in ("om", "när"):
             return True  # "om minst fem elever önskar den": a threshold in a rule
-        if toks[start - 1].lower_ in THRESHOLD_VERBS and any(
+        if toks[start - 1].lower_ in self.ctx("threshold_verbs") and any(
             t.lower_ in ("om", "när", "då", "innan") for t in toks[max(0, start - 5) : start - 1]
         ):
             return True  # "träffas redan när frånvaron når 10 procent": a trigger in a rule
@@ -592,13 +576,12 @@ class QuantityFinder:
         window = [t.lower_ for t in toks[start : start + 5]]
         return any(a == "per" and b in self.ctx("periods") for a, b in itertools.pairwise(window))
 
-    @staticmethod
-    def _auxiliary(toks: Sequence[Token], pos: int) -> bool:
+    def _auxiliary(self, toks: Sequence[Token], pos: int) -> bool:
         """ "ha" before a supine ("ha nått", "ha fått") or after a modal ("ville ha") is the
         verb."""
         if toks[pos].lower_ != "ha" or pos + 1 >= len(toks):
             return False
-        if pos > 0 and toks[pos - 1].lower_ in MODALS:
+        if pos > 0 and toks[pos - 1].lower_ in self.ctx("modals"):
             return True
         nxt = toks[pos + 1].lower_
         return nxt.isalpha() and nxt.endswith("t") and len(nxt) > 2
@@ -640,7 +623,7 @@ class QuantityFinder:
             or (toks[pos].lower_,) in self.approximations.get(toks[pos].lower_, ())
         ):  # "av kommunens ca 310 aktiva leverantörer"
             pos += 1
-        if toks[k + 1].lower_ == "dem" if k + 1 < len(toks) else False:
+        if k + 1 < len(toks) and toks[k + 1].lower_ == "dem":
             return None  # "elva av dem fortfarande anställda": the people are the pronoun's
         unit = self._unit_right(toks, pos)
         if unit is not None and toks[k].lower_ == "bland" and not unit.sex:
@@ -710,7 +693,7 @@ class QuantityFinder:
             if toks[pos].lower_ in OF_WORDS:
                 if pos > 0 and toks[pos - 1].lower_ in self.ctx("needs"):
                     continue  # "minska behovet av vikarier med ungefär hälften": the need
-                if change and pos > 0 and toks[pos - 1].lower_ not in CHANGE_NOUNS:
+                if change and pos > 0 and toks[pos - 1].lower_ not in self.ctx("change_nouns"):
                     # "placeringar av barn … kostnaderna … ökade med 11 procent": the change
                     # is the costs'; "en ökning av omsorgstagare med ca 25 procent" is people's
                     continue
@@ -760,7 +743,7 @@ class QuantityFinder:
                 measure = toks[pos]._.jam_measure
                 if measure is Measure.PEOPLE and not toks[pos]._.jam_sex:
                     candidate = candidate or _Unit(pos, Measure.PEOPLE, False, follows=False)
-                    if pos == 0 or toks[pos - 1].lower_ not in ATTRIBUTE_PREPOSITIONS:
+                    if pos == 0 or toks[pos - 1].lower_ not in self.ctx("attribute_prepositions"):
                         return candidate
                     continue  # "nio klagomål från kunder, varav fyra": what "från" follows
                 if measure is not None or HAS_DIGIT.search(toks[pos].text):
@@ -803,28 +786,26 @@ class QuantityFinder:
             unit.follows = False
         return unit
 
-    @staticmethod
-    def _rate_threshold(toks: Sequence[Token], start: int, unit: _Unit) -> bool:
+    def _rate_threshold(self, toks: Sequence[Token], start: int, unit: _Unit) -> bool:
         """A bound on an indefinite rate: "en frånvaro på mer än 20 procent", "mer än 20
         procent frånvaro" define a group, they are not a figure."""
-        if not toks[unit.pos]._.jam_rate or toks[start].lower_ not in SIZE_BOUNDS:
+        if not toks[unit.pos]._.jam_rate or toks[start].lower_ not in self.ctx("size_bounds"):
             return False
         if unit.follows:
             return True  # "hade 10,9 procent av eleverna mer än 20 procent frånvaro"
         return unit.pos > 0 and toks[unit.pos - 1].lower_ in ("en", "ett", "hög", "låg")
 
-    @staticmethod
-    def _staff_time(toks: Sequence[Token], expr: _Expr, unit: _Unit | None) -> bool:
+    def _staff_time(self, toks: Sequence[Token], expr: _Expr, unit: _Unit | None) -> bool:
         """A count of people with a fraction that is no average or rate, in a sentence about
         staffing ("en elevhälsa med 2,5 kuratorer"): full-time posts."""
         if expr.is_percent or expr.share or expr.value is None or float(expr.value).is_integer():
             return False
         if unit is None or not unit.follows:
             return False
-        if any(t.lower_ in AVERAGE_WORDS or t.lower_ == "per" for t in toks):
+        if any(t.lower_ in self.ctx("average_words") or t.lower_ == "per" for t in toks):
             return False
         staffing = expr.start > 0 and toks[expr.start - 1].lower_ == "med"
-        return staffing or any(t.lower_.startswith(STAFFING_STEMS) for t in toks)
+        return staffing or any(t.lower_.startswith(tuple(self.ctx("staffing_stems"))) for t in toks)
 
     def _size_of_organisation(self, toks: Sequence[Token], start: int) -> bool:
         """ "företag med färre än 50 anställda", "skolor med fler än 400 elever", "chefer har
@@ -833,7 +814,7 @@ class QuantityFinder:
             start -= 3  # the second figure of "kommuner med mellan 20 000 och 40 000 invånare"
         elif start >= 1 and toks[start - 1].lower_ == "mellan":
             start -= 1
-        if start < 2 or toks[start].lower_ not in SIZE_BOUNDS:
+        if start < 2 or toks[start].lower_ not in self.ctx("size_bounds"):
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
         head = start - 2
         before = toks[start - 1].lower_
@@ -876,7 +857,7 @@ class QuantityFinder:
         k = expr.end + 2
         if not expr.is_percent or k >= len(toks) or toks[expr.end + 1].lower_ != "av":
             return False
-        if toks[self._approximation_start(toks, expr.start)].lower_ not in SIZE_BOUNDS:
+        if toks[self._approximation_start(toks, expr.start)].lower_ not in self.ctx("size_bounds"):
             return False  # "Närvaron är i genomsnitt 45 procent av öppettiden": the rate itself
         tok = toks[k]
         low = tok.lower_
@@ -1079,9 +1060,9 @@ class QuantityFinder:
 
     @staticmethod
     def _it_again(toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
-        """A rate named by "den"/"det" right after a sentence about a rate of people."""
+        """A rate named by "den"/"det" right after a sentence that names a rate of people."""
         s = expr.start
-        if previous is None or not previous.people or not expr.is_percent or s < 2:
+        if previous is None or not previous.rate or not expr.is_percent or s < 2:
             return False
         return toks[s - 1].lower_ in ("den", "det") and toks[s - 2].lower_ in COPULAS
 
@@ -1111,7 +1092,7 @@ class QuantityFinder:
         for pos in range(expr.start - 1, -1, -1):
             if toks[pos].lower_ != "antalet":
                 continue
-            if toks[pos + 1].lower_ not in BARE_COUNT_VERBS:
+            if toks[pos + 1].lower_ not in self.ctx("bare_count_verbs"):
                 return False  # "antalet ärenden", "antalet rapporterade avvikelser"
             for tok in reversed(toks[:pos]):
                 measure = tok._.jam_measure
@@ -1176,12 +1157,12 @@ class QuantityFinder:
 
     def _of_them(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """ "82 procent av dem upplevde …", "21 procent av dem som anställdes", "elva av dem":
-        a share or count of people named before in the sentence or the one before, or of those a clause defines."""
+        a share or count of people named before in the sentence or the one before, or of those
+        a clause defines."""
         if expr.end + 2 >= len(toks) or toks[expr.end + 1].lower_ not in OF_WORDS:
             return False
         if not (expr.is_percent or expr.share) and toks[expr.end + 2].lower_ != "dem":
             return False  # a count: only "elva av dem"
-            return False
         pronoun = toks[expr.end + 2].lower_
         if expr.end + 3 < len(toks) and toks[expr.end + 3].lower_ == "som":
             return pronoun in self.ctx("people_pronouns")  # "av dem som anställdes"
@@ -1196,7 +1177,7 @@ class QuantityFinder:
             if tok.lower_ in self.ctx("grade_words") or tok.lower_ in LABEL_WORDS:
                 continue  # "1 480 elever i årskurs 4–9, och 64 procent av dem"
             attribute = i > 0 and (
-                toks[i - 1].lower_ == "som" or toks[i - 1].lower_ in ATTRIBUTE_PREPOSITIONS
+                toks[i - 1].lower_ == "som" or toks[i - 1].lower_ in self.ctx("attribute_prepositions")
             )
             if tok._.jam_measure is Measure.PEOPLE and attribute:
                 continue  # "38 tjänster som förskollärare, och 11 av dem": the posts
@@ -1206,11 +1187,15 @@ class QuantityFinder:
     def _rate_among_a_sex(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "Bland kvinnorna var sjukfrånvaron 9,3 procent": a rate for one sex."""
         window = toks[max(0, expr.start - 8) : expr.end + 4]
-        return any(
-            a.lower_ in ("bland", "för", "hos")
-            and (b._.jam_sex or b.lower_ in ("de", "den") and c._.jam_sex)
-            for a, b, c in zip(window, window[1:], [*window[2:], window[-1]], strict=False)
-        )  # "Bland kvinnorna …", "Bland de kvinnliga cheferna var andelen 54 procent"
+        for i, tok in enumerate(window[:-1]):
+            if tok.lower_ not in ("bland", "för", "hos"):
+                continue
+            nxt = window[i + 1]
+            if nxt._.jam_sex:
+                return True  # "Bland kvinnorna …"
+            if nxt.lower_ in ("de", "den") and i + 2 < len(window) and window[i + 2]._.jam_sex:
+                return True  # "Bland de kvinnliga cheferna var andelen 54 procent"
+        return False
 
     def _share_of_a_sex(self, toks: Sequence[Token], pos: int) -> bool:
         """ "nio av tio av dessa föräldrar är kvinnor": the share is the women's."""
