@@ -399,11 +399,19 @@ def _reason_before_claim(ctx: RuleContext, refs: list[SentenceRef]) -> SentenceR
         for earlier in refs[:i]:
             eab = ctx.blocks[earlier.block]
             es = earlier.sentence
-            if has_phrase(eab, NOT_RELEVANT, es) or is_gender_blind(eab, es):
+            if is_gender_blind(eab, es):
                 continue
-            if len(_WORD.findall(es.span.text)) >= MIN_REASON_SENTENCE_WORDS:
+            if len(_WORD.findall(_before_claim(eab, es))) >= MIN_REASON_SENTENCE_WORDS:
                 return ref
     return None
+
+
+def _before_claim(ab: AnnotatedBlock, sent: Sentence) -> str:
+    """The sentence's text before its first claim ("Planen reglerar endast hur handlingar
+    arkiveras inom förvaltningen och [berör inte invånarna]"): a reason when long enough."""
+    claims = [c.start for c in phrases(ab, NOT_RELEVANT) if within(c, sent)]
+    end = min(claims) if claims else sent.span.end
+    return sent.span.text[: end - sent.span.start]
 
 
 def gender_analysis(ctx: RuleContext) -> GenderAnalysis:
@@ -600,7 +608,44 @@ def _analyse(ctx: RuleContext) -> GenderAnalysis:
         for s in ab.sentences:
             if describes_outside_section(ab, s):
                 result.body.append(SentenceRef(block.index, s))
+    if not result.sections and not result.body:
+        _body_claims(ctx, result)
     return result
+
+
+# a gender-blind formula that names the sexes or sex ("kvinnor och män påverkas lika")
+_SEX_IN_FORMULA = re.compile(r"kvinn|\bmän|flick|pojk|tjej|kill|\bkön", re.IGNORECASE)
+
+
+def _body_claims(ctx: RuleContext, result: GenderAnalysis) -> None:
+    """With no gender section and no description, a paragraph that states the gender
+    verdict in passing ("Förslaget bedöms inte påverka jämställdheten.", "Kvinnor och män
+    påverkas lika av förslaget.") is the document's gender description, judged as a section."""
+    refs: list[SentenceRef] = []
+    for ab in ctx.blocks:
+        if ab.block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            continue
+        claims = [
+            s
+            for s in ab.sentences
+            if (_on_gender(ab, s) or _SEX_IN_FORMULA.search(" ".join(_blind_words(ab, s))))
+            and (is_gender_blind(ab, s) or has_phrase(ab, NOT_RELEVANT, s))
+            and not has_phrase(ab, GOALS, s)
+            and not s.span.text.rstrip().endswith("?")
+        ]
+        if not claims:
+            continue
+        # the paragraph's other sentences are about the decision, not the claim's section;
+        # only a claim that refers back ("… bedöms därför inte …") takes them as its reason
+        back = any(has_phrase(ab, MOTIVATION_BACK, s) for s in claims)
+        refs.extend(
+            SentenceRef(ab.block.index, s)
+            for s in ab.sentences
+            if s in claims or (back and s.span.end <= claims[-1].span.start and s.span.text.strip())
+        )
+    if refs:
+        verdict, evidence = _judge(ctx, refs)
+        result.sections.append(GenderSection("", None, tuple(refs), verdict, evidence))
 
 
 def section_hit(gs: GenderSection) -> Hit:
