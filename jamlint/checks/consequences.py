@@ -875,7 +875,13 @@ class ChildrenWithoutGirlsBoys(Check):
                         continue
                     if term.text.lower().startswith(prefixes):
                         return True
+                    # "unga kvinnor och unga män" in a decision about ungdomar
+                    if _YOUNG.search(ab.block.text, max(0, term.start - 8), term.start):
+                        return True
         return False
+
+
+_YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
 
 
 def _genitive(word: str) -> bool:
