@@ -332,6 +332,10 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
     if claim is None and len(pairs) < len(refs):
         # a checklist answered "Nej" with a claim in its comment column
         claim = next(((ab, s) for ab, s in pairs if has_phrase(ab, NOT_RELEVANT, s)), None)
+    if claim is None and not any(_names_sexes(ab, s) for ab, s in pairs):
+        # "En jämställdhetsanalys har genomförts. Förslaget bedöms inte påverka kvinnor och
+        # män olika.": the other sentences give no reason and describe no one
+        claim = next(((ab, s) for ab, s in pairs if has_phrase(ab, NOT_RELEVANT, s)), None)
     if claim is not None:
         ab, sent = claim
         return Verdict.NOT_RELEVANT, SentenceRef(ab.block.index, sent)
@@ -343,6 +347,14 @@ def _judge(ctx: RuleContext, refs: list[SentenceRef]) -> tuple[Verdict, Sentence
     # erbjuds både kvinnor och män."), else the first
     named_sexes = (r for r in refs if sex_terms_in(ctx.blocks[r.block], r.sentence))
     return Verdict.SUPERFICIAL, next(named_sexes, refs[0])
+
+
+def _names_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sentence other than a claim that names women, men, girls or boys ("Insatsen erbjuds
+    både kvinnor och män."), not sex as a category ("könsuppdelad statistik")."""
+    if has_phrase(ab, NOT_RELEVANT, sent):
+        return False
+    return any("kön" not in t.text.lower() for t in sex_terms_in(ab, sent))
 
 
 ANALYSED_ELSEWHERE = "analysed_elsewhere"
