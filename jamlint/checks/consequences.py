@@ -365,7 +365,7 @@ def _analysed_elsewhere(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return has_phrase(ab, ANALYSED_ELSEWHERE, sent) and _on_gender(ab, sent)
 
 
-_GENDER_WORD = re.compile(r"jämställ|jämlik|\bkön|likabehandl|diskrimin|genus", re.IGNORECASE)
+_GENDER_WORD = re.compile(r"jämställ|\bkön|genus", re.IGNORECASE)
 
 
 def _on_gender(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -813,8 +813,11 @@ class ChildrenWithoutGirlsBoys(Check):
     def _says_not_affected(
         self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, found: list
     ) -> bool:
+        # "inga negativa konsekvenser för barn" does not say that children are unaffected
         negated = [
-            sp for sp in phrases(ab, NOT_RELEVANT) if within(sp, sent) and NEGATION.search(sp.text)
+            sp
+            for sp in phrases(ab, NOT_RELEVANT)
+            if within(sp, sent) and NEGATION.search(sp.text) and "negativ" not in sp.text.lower()
         ]
         # "Förslaget berör därför inte barnens tillgång …": an effect verb negated
         negated_effect = NEGATED_EFFECT.search(sent.span.text)
@@ -865,9 +868,8 @@ class ChildrenWithoutGirlsBoys(Check):
         perspectives = children_perspectives(ctx)
         doc = ctx.document
         for ab in ctx.blocks:
-            describing = in_sections_of_kind(doc, ab.block, DESCRIBING_KINDS) or any(
-                p.start <= ab.block.index < p.end for p in perspectives
-            )
+            assessing = any(p.start <= ab.block.index < p.end for p in perspectives)
+            describing = assessing or in_sections_of_kind(doc, ab.block, DESCRIBING_KINDS)
             holes = [m.span() for m in PLACEHOLDER.finditer(ab.block.text)]
             holes += [(p.start, p.end) for p in phrases(ab, PROMPTS)]
             for sent in ab.sentences:
@@ -878,8 +880,14 @@ class ChildrenWithoutGirlsBoys(Check):
                 # a description, not just a count ("varav 71 flickor och 93 pojkar"); an
                 # explanation of the figures in the background ("Att pojkarna är fler förklaras
                 # av …") is no description of how the decision affects them
+                # the children assessment's own sentences about girls or boys ("Flickorna har i
+                # flera fall önskat en kvinnlig god man …") describe them unless they only
+                # count them or say it makes no difference
+                own = assessing and not is_gender_blind(ab, sent) and _sexes_beyond_counts(ab, sent)
                 if not (
-                    has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent) and describing
+                    own
+                    or has_phrase(ab, EFFECT, sent)
+                    or has_phrase(ab, ANALYSIS, sent) and describing
                 ):
                     continue
                 for term in sex_terms_in(ab, sent):
@@ -894,6 +902,14 @@ class ChildrenWithoutGirlsBoys(Check):
 
 
 _YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
+
+
+def _sexes_beyond_counts(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sex term in the sentence that is not part of a figure ("5 pojkar och 2 flickor")."""
+    figures = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
+    return any(
+        not any(f.start <= t.start < f.end for f in figures) for t in sex_terms_in(ab, sent)
+    )
 
 
 def _genitive(word: str) -> bool:
@@ -928,9 +944,11 @@ class AnalysisLacks(Check):
         analysis = gender_analysis(ctx)
         good = [gs for gs in analysis.sections if gs.verdict is Verdict.ANALYSIS]
         if good:
-            # the gender section's own text
+            # the gender section's own text, not a checklist's questions ("Relation till
+            # jämställdhetsmålen?")
             found = any(
                 has_phrase(ctx.blocks[r.block], self.options.lexicon, r.sentence)
+                and not r.text.rstrip().endswith("?")
                 for gs in good
                 for r in gs.sentences
             )

@@ -42,6 +42,7 @@ def _prose(block: Block) -> bool:
 SUPPRESSION = "suppression_notes"
 FOLLOWUP = "split_followup"
 ANALYSIS = "analysis_cues"
+CONSEQUENCE = "motivation_back"  # "därför", "därmed": a conclusion drawn
 _NUMBER_CELL = re.compile(
     r"^[\s<>≈~ca.]*[-–]?\d[\d\s  ,.]*\s*(%|procent|st\.?)?\s*$", re.IGNORECASE
 )
@@ -785,6 +786,17 @@ def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     )
 
 
+def _draws_consequence(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """What follows for the sexes: "Rekryteringen ska därför även nå kvinnor som kan ta uppdrag
+    för ensamkommande flickor" — a sex named outside a figure in a sentence that concludes."""
+    if not has_phrase(ab, CONSEQUENCE, sent):
+        return False
+    figures = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
+    return any(
+        not any(f.start <= t.start < f.end for f in figures) for t in sex_terms_in(ab, sent)
+    )
+
+
 def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """The sentence of a split comments on it: an analysis cue in a clause that names a sex
     ("64 flickor och 56 pojkar, alltså fler flickor"), not one about something else ("fem män
@@ -912,6 +924,10 @@ class SexStatisticsNotAnalysed(Check):
             # "Kvinnorna var alltså nästan dubbelt så många som männen." — not "några har fler
             # än tio uppdrag"
             if other.span != sent.span and _comments_on_sexes(ab, other):
+                return True
+            # what follows for the sexes, later in the paragraph ("… 5 pojkar och 2 flickor.
+            # … Rekryteringen ska därför även nå kvinnor som kan ta uppdrag för flickor")
+            if other.span.start > sent.span.start and _draws_consequence(ab, other):
                 return True
         nouns = {p.text.lower()[:5] for p in ab.people if within(p, sent)}
         for b in self._text_after(ctx, ab.block.index, 1) + self._after_list(ctx, ab.block):
