@@ -136,3 +136,12 @@ def lexicon_lines(name: str) -> tuple[str, ...]:
         if line:
             out.append(line)
     return tuple(out)
+
+
+def sexes_beyond_counts(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sex term in the sentence that is not part of a figure ("5 pojkar och 2 flickor"):
+    the sentence says something about the sexes, not only how many."""
+    figures = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
+    return any(
+        not any(f.start <= t.start < f.end for f in figures) for t in sex_terms_in(ab, sent)
+    )

@@ -32,6 +32,7 @@ from jamlint.checks.common import (
     lexicon_lines,
     phrases,
     sex_terms_in,
+    sexes_beyond_counts,
     within,
 )
 from jamlint.engine.kinds.sections import (
@@ -883,7 +884,7 @@ class ChildrenWithoutGirlsBoys(Check):
                 # the children assessment's own sentences about girls or boys ("Flickorna har i
                 # flera fall önskat en kvinnlig god man …") describe them unless they only
                 # count them or say it makes no difference
-                own = assessing and not is_gender_blind(ab, sent) and _sexes_beyond_counts(ab, sent)
+                own = assessing and not is_gender_blind(ab, sent) and sexes_beyond_counts(ab, sent)
                 if not (
                     own
                     or has_phrase(ab, EFFECT, sent)
@@ -902,14 +903,6 @@ class ChildrenWithoutGirlsBoys(Check):
 
 
 _YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
-
-
-def _sexes_beyond_counts(ab: AnnotatedBlock, sent: Sentence) -> bool:
-    """A sex term in the sentence that is not part of a figure ("5 pojkar och 2 flickor")."""
-    figures = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
-    return any(
-        not any(f.start <= t.start < f.end for f in figures) for t in sex_terms_in(ab, sent)
-    )
 
 
 def _genitive(word: str) -> bool:

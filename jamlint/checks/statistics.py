@@ -18,14 +18,16 @@ from jamlint.checks.common import (
     clause_around,
     cues_only_in_goals,
     has_phrase,
+    in_sections_of_kind,
     is_statement_block,
     lexicon_lines,
     phrases,
     sex_terms_in,
+    sexes_beyond_counts,
     within,
 )
 from jamlint.engine.rule import Check, Hit, RuleContext
-from jamlint.model import Block, BlockKind, Table
+from jamlint.model import Block, BlockKind, SectionKind, Table
 from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence
 
 TABLE_REFERENCE = "table_reference"
@@ -217,14 +219,8 @@ def _reference_is_anothers(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> b
     if max(refs) < q.span.start:
         # "Enkäten besvarades av 1 140 elever (se tabell 1), och svarsfrekvensen var 81
         # procent": the reference stands right after another figure, which it backs
-        text = ab.block.text
-        return all(
-            any(
-                o.excerpt.end <= r and text[o.excerpt.end : r].strip(" (,").lower() in ("", "se")
-                for o in _sentence_figures(ab, sent, q)
-            )
-            for r in refs
-        )
+        others = _sentence_figures(ab, sent, q)
+        return all(any(o.excerpt.end <= r and _attached(ab, o, r) for o in others) for r in refs)
     if min(refs) < q.span.start:
         return False
     return any(
@@ -232,6 +228,27 @@ def _reference_is_anothers(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> b
         and _split_in_sentence(ab, sent, o)
         for o in _sentence_figures(ab, sent, q)
     )
+
+
+MAX_ATTACHED_WORDS = 6
+
+
+def _attached(ab: AnnotatedBlock, o: Quantity, ref: int) -> bool:
+    """The pointer at `ref` follows figure o: "61 barn och unga under 21 år (se tabell 1)" —
+    the rest of its noun phrase stands between, no other count of people and no clause break."""
+    between = ab.block.text[o.excerpt.end : ref].strip(" (,")
+    if re.search(r"[,;:]", between) or len(between.split()) > MAX_ATTACHED_WORDS:
+        return False
+    return not any(
+        x.measure is Measure.PEOPLE and o.excerpt.end <= x.span.start < ref for x in ab.quantities
+    )
+
+
+_OF_THEM = re.compile(r"\s*av\s+(?:dem|dessa)\b", re.IGNORECASE)
+
+
+def _has_split(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    return any(q.sex and within(q.span, sent) for q in ab.quantities)
 
 
 def _sentence_figures(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> list[Quantity]:
@@ -316,7 +333,17 @@ def _comparison(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]
     if not any(s.span.start < q.span.start for s in siblings):
         return False
     start, _ = _segment(text, sent, q, siblings)
-    return _COMPARED.search(text[start : q.span.start]) is not None
+    if _COMPARED.search(text[start : q.span.start]) is not None:
+        return True
+    # a second figure in the same comparison: "jämfört med 84,0 procent året innan och 85,2
+    # procent i riket"
+    if not _AND_AFTER.search(text[start : q.span.start]):
+        return False
+    prev = max((x for x in siblings if x.span.end <= start), key=lambda x: x.span.end, default=None)
+    return prev is not None and _comparison(text, sent, prev, siblings)
+
+
+_AND_AFTER = re.compile(r"^[^.;:]{0,40}?(?:\boch|\bsamt|,)\s*$", re.IGNORECASE)
 
 
 _GRADE = re.compile(r"\b(?:årskurs|åk|klass)\s*\d+", re.IGNORECASE)
@@ -422,6 +449,21 @@ def _key(q: Quantity) -> tuple[float | None, str]:
     return q.value, q.unit.text.lower()[:5] if q.unit is not None else ""
 
 
+def _decided_keys(ctx: RuleContext) -> set[tuple[float | None, str]]:
+    """Figures of people in the points the proposal decides ("- en gemensam
+    skolbiblioteksorganisation med fem skolbibliotekarier inrättas"): named again elsewhere,
+    they are the plan, not a count."""
+    doc = ctx.document
+    return {
+        _key(q)
+        for ab in ctx.blocks
+        if ab.block.kind is BlockKind.LIST_ITEM
+        and in_sections_of_kind(doc, ab.block, (SectionKind.PROPOSAL,))
+        for q in people_quantities(ab)
+        if q.unit is not None and q.value is not None and not q.sex
+    }
+
+
 def _repeats_a_norm(q: Quantity, sent: Sentence, norms: set[tuple[float | None, str]]) -> bool:
     """A norm's figure named again as the subject that opens a sentence ("Tre röstmottagare gör
     det lättare …"); an observation of the same number ("I dag går 25 elever i klassen") is no
@@ -449,7 +491,24 @@ def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -
             ):
                 continue
             return True  # flagged there when it is not split: one group, one finding
+    # or a figure of a table of people earlier in the part ("15 av de 20 ungdomarna på HVB"
+    # after a table whose HVB row holds 20)
+    for table, label, _split in people_tables(ctx):
+        if label is None or table.index > ab.block.index or table.section != ab.block.section:
+            continue
+        body = table.table.rows[table.table.header_rows :]
+        if any(_value_of(c) == q.value for row in body for c in row[1:]):
+            return True
     return False
+
+
+def _value_of(cell: str) -> float | None:
+    """"20", "1 240": a table cell's number."""
+    text = re.sub(r"[\s\u00a0\u2009\u202f]", "", cell)
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
 
 
 def _norm_keys(ctx: RuleContext) -> set[tuple[float | None, str]]:
@@ -469,6 +528,7 @@ class PeopleStatistic(Check):
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         doc = ctx.document
         norms = _norm_keys(ctx)
+        decided = _decided_keys(ctx)
         for ab in ctx.blocks:
             if not is_statement_block(doc, ab.block):
                 continue
@@ -476,6 +536,8 @@ class PeopleStatistic(Check):
                 sent = ab.sentence_at(q.span.start)
                 if sent is not None and _repeats_a_norm(q, sent, norms):
                     continue  # "Tre röstmottagare gör det lättare …"
+                if q.unit is not None and _key(q) in decided:
+                    continue  # "fem skolbibliotekarier" again in the assessment: the plan
                 if sent is None or has_phrase(ab, SUPPRESSION, sent):
                     continue  # "grupper med färre än fem personer redovisas inte": a rule
                 if disaggregated(ctx, ab, sent, q):
@@ -765,6 +827,8 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
     stems = _sex_stems(ab, sent)
     if len(stems) < 2:
         return False
+    if all(q.is_percent for q in ab.quantities if q.sex and within(q.span, sent)):
+        return False  # "Arbetslösheten var 8,4 procent för kvinnor …": rates, not counts
     for other in ctx.blocks:
         if other.block.index == ab.block.index or not _prose(other.block):
             continue
@@ -789,12 +853,7 @@ def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
 def _draws_consequence(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """What follows for the sexes: "Rekryteringen ska därför även nå kvinnor som kan ta uppdrag
     för ensamkommande flickor" — a sex named outside a figure in a sentence that concludes."""
-    if not has_phrase(ab, CONSEQUENCE, sent):
-        return False
-    figures = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
-    return any(
-        not any(f.start <= t.start < f.end for f in figures) for t in sex_terms_in(ab, sent)
-    )
+    return has_phrase(ab, CONSEQUENCE, sent) and sexes_beyond_counts(ab, sent)
 
 
 def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -942,7 +1001,17 @@ class SexStatisticsNotAnalysed(Check):
         # the sentence and the one before it say what is counted ("Föreningen når ca 260
         # personer per vecka. Av dessa är ungefär 180 män och 80 kvinnor.")
         i = next(k for k, x in enumerate(ab.sentences) if x.span == sent.span)
-        around = {0, max(0, i - 1), i}  # the paragraph's opening names its subject
+        # the paragraph's opening names its subject, unless it is a split statistic of its own
+        # ("… 3 460 elever, varav 1 690 flickor …. Skolbiblioteken sköts av 14 medarbetare, 12
+        # kvinnor och 2 män …": the staff are not the pupils)
+        own_people = any(
+            q.measure is Measure.PEOPLE and not q.sex and within(q.span, sent) for q in ab.quantities
+        )
+        around = {
+            k for k in {0, max(0, i - 1)}
+            if k == i or not (own_people and _has_split(ab, ab.sentences[k]))
+        }  # fmt: skip
+        around.add(i)
         text = " ".join(ab.sentences[k].span.text for k in sorted(around))
         if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}):
             return True
@@ -974,8 +1043,9 @@ class SexStatisticsNotAnalysed(Check):
                     for q in ab.quantities
                 )
                 # two figures by sex, or one beside its total ("64 deltidsbrandmän, varav 5
-                # kvinnor")
-                if not split or (len(split) < 2 and not total) or _analysed_here(ab, sent):
+                # kvinnor") or after a partitive of it ("Av dem var 61 procent kvinnor.")
+                one = len(split) == 1 and (total or _OF_THEM.match(sent.span.text))
+                if not split or (len(split) < 2 and not one) or _analysed_here(ab, sent):
                     continue
                 if self._text_commented(ctx, ab, sent):
                     continue

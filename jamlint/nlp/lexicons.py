@@ -92,6 +92,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "needs",
     "periods",
     "two_person_procedures",
+    "goal_words",
+    "plan_passives",
 )
 
 

@@ -166,7 +166,7 @@ class QuantityFinder:
             if expr is None:
                 k += 1
                 continue
-            quantity = self._finish(text, tokens, expr, previous)
+            quantity = self._finish(text, tokens, expr, previous, self._restates(tokens, expr, out))
             quantity = self._compared(text, out, quantity)
             if self._limited_by_context(text, tokens, expr, out, quantity):
                 quantity = replace(quantity, limit=True)
@@ -195,6 +195,13 @@ class QuantityFinder:
         words = [t.lower_ for t in toks[: expr.start]]
         if any(w.startswith(tuple(self.ctx("norm_nouns"))) for w in words):
             return True
+        passives = [k for k, t in enumerate(toks) if t.lower_ in self.ctx("plan_passives")]
+        if any(expr.end < k <= expr.end + 3 for k in passives):
+            return True  # "Två behandlare utbildas i metoden": the plan's staffing
+        if any(f.limit and f.measure is Measure.PEOPLE for f in found) and any(
+            k < expr.start for k in passives
+        ):
+            return True  # "…, och stödgrupperna leds av två familjebehandlare": the same plan
         return (
             len(words) >= 3
             and words[-2:] in (["fler", "än"], ["mer", "än"])
@@ -230,19 +237,29 @@ class QuantityFinder:
         """ "grupper om tre till fyra elever": the second number of a limit is one too."""
         if not found or not found[-1].limit:
             return False
-        between = text[found[-1].span.end : q.span.start].strip().lower()
+        # "tre till fyra elever"; "bestå av två socialsekreterare, två konsulenter och …"
+        last = found[-1]
+        between = text[max(last.span.end, last.excerpt.end) : q.span.start].strip().lower()
         return between in COORDINATORS
+
+    MED_REACH = 5  # words from an opening "Med …" to the figure it makes possible
 
     def _hypothetical(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "När två personer söker tillsammans räknas båda": a rule for a case, not a count."""
         openers = self.ctx("hypothetical_openers")
-        if not toks or expr.start > 3:
+        after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 5]]
+        if expr.start > 0 and toks[expr.start - 1].lower_ == "där" and any(
+            w in self.ctx("modals") for w in after[:2]
+        ):
+            return True  # "en beredskapsmodell där två brandmän kan dela en vecka": a rule
+        if not toks:
             return False
-        if toks[0].lower_ == "med":
-            # "Med tre nya familjebehandlare kan öppenvården …": what a plan would make possible
-            after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 5]]
-            return any(w in self.ctx("modals") for w in after)
-        return toks[0].lower_ in openers
+        if toks[0].lower_ == "med" and expr.start <= self.MED_REACH:
+            # "Med tre nya familjebehandlare kan öppenvården …", "Med delad beredskap kan två
+            # brandmän dela en vecka": what a plan would make possible
+            before = [t.lower_ for t in toks[1 : expr.start]]
+            return any(w in self.ctx("modals") for w in after + before)
+        return expr.start <= 3 and toks[0].lower_ in openers
 
     @staticmethod
     def antecedent(
@@ -555,14 +572,27 @@ class QuantityFinder:
         "Andelen … ska öka till 90 procent": a target."""
         if start == 0:
             return False
-        bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt")
+        if start >= 3 and toks[start - 1].lower_ == "och" and toks[start - 3].lower_ == "mellan":
+            start -= 3  # the second figure of "bör omfatta mellan 1 000 och 2 000 röstberättigade"
+        elif toks[start - 1].lower_ == "mellan":
+            start -= 1
+        if start == 0:
+            return False
+        before = [t.lower_ for t in toks[max(0, start - 5) : start]]
+        if "att" in before and any(w in self.ctx("goal_words") for w in before[: before.index("att")]):
+            return True  # "fastställer målet att minst 90 procent av eleverna ska …": a target
+        near_need = any(t.lower_ in self.ctx("needs") for t in toks[max(0, start - 6) : start])
+        if near_need and toks[start - 1].lower_ == "med":
+            return True  # "beräknas behovet minska med sex röstmottagare": a need, not a count
+        bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt", "mellan")
         if bound and toks[start - 1].lower_ in ("om", "när"):
             return True  # "om minst fem elever önskar den": a threshold in a rule
         if toks[start - 1].lower_ in self.ctx("threshold_verbs") and any(
             t.lower_ in ("om", "när", "då", "innan") for t in toks[max(0, start - 5) : start - 1]
         ):
             return True  # "träffas redan när frånvaron når 10 procent": a trigger in a rule
-        target = toks[start - 1].lower_ in ("till", "vara", "uppgå")
+        # "ska kunna nå 90 procent av invånarna"
+        target = toks[start - 1].lower_ in ("till", "vara", "uppgå", "nå")
         modal = any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
         near = toks[max(0, start - 5) : start]
         planned = any(t.lower_ in self.ctx("norm_modals") or t.lower_ in ("kan", "kommer")
@@ -779,6 +809,8 @@ class QuantityFinder:
             held = [t.lower_ for t in toks[nxt + 1 : nxt + 4]]
             if any(w.endswith(tuple(self.ctx("held_by_people"))) for w in held):
                 return _Unit(pos, Measure.PEOPLE, False, follows=False)
+        if unit is None and nxt < len(toks) and toks[nxt].lower_ in self.ctx("people_states"):
+            return _Unit(pos, Measure.PEOPLE, False, follows=False)  # "Andelen behöriga …"
         relative = unit is None and nxt < len(toks) and toks[nxt].lower_ == "som"
         if relative and self._people_predicate(toks, nxt + 1):
             return _Unit(pos, Measure.PEOPLE, False, follows=False)
@@ -786,10 +818,15 @@ class QuantityFinder:
             unit.follows = False
         return unit
 
-    def _rate_threshold(self, toks: Sequence[Token], start: int, unit: _Unit) -> bool:
+    def _rate_threshold(self, toks: Sequence[Token], start: int, unit: _Unit, end: int) -> bool:
         """A bound on an indefinite rate: "en frånvaro på mer än 20 procent", "mer än 20
-        procent frånvaro" define a group, they are not a figure."""
-        if not toks[unit.pos]._.jam_rate or toks[start].lower_ not in self.ctx("size_bounds"):
+        procent frånvaro", "en frånvaro på 15 procent eller mer" define a group, they are not a
+        figure."""
+        after = [t.lower_ for t in toks[end + 1 : end + 3]]
+        open_bound = after[:1] == ["eller"] and after[1:] and after[1] in self.ctx("size_bounds")
+        if not toks[unit.pos]._.jam_rate:
+            return False
+        if not open_bound and toks[start].lower_ not in self.ctx("size_bounds"):
             return False
         if unit.follows:
             return True  # "hade 10,9 procent av eleverna mer än 20 procent frånvaro"
@@ -816,14 +853,23 @@ class QuantityFinder:
             start -= 1
         if start < 2 or toks[start].lower_ not in self.ctx("size_bounds"):
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
-        head = start - 2
-        before = toks[start - 1].lower_
+        # "Två valdistrikt har i dag färre än 1 000 röstberättigade": past a time adverb
+        b = start - 1
+        while b >= 2 and (toks[b].lower_ in ("nu", "idag", "fortfarande", "redan", "numera")
+                          or toks[b].lower_ == "dag" and toks[b - 1].lower_ == "i"):  # fmt: skip
+            b -= 2 if toks[b].lower_ == "dag" else 1
+        head = b - 1
+        before = toks[b].lower_
         if before in ("har", "hade") and head > 0 and toks[head].lower_ in ("som", "ansvar"):
             head -= 1  # "Föreningar som har färre än 25 medlemmar"
         elif before == "för" and toks[head].lower_ == "ansvar" and head > 0:
             head -= 1  # "chefer har ansvar för fler än 30 medarbetare"
             if toks[head].lower_ in ("har", "hade") and head > 0:
                 head -= 1
+        elif before in ("har", "hade") and head > 0 and toks[head - 1].like_num and (
+            toks[head]._.jam_measure is None and toks[head].is_alpha
+        ):
+            return True  # "Två valdistrikt har i dag färre än 1 000 röstberättigade"
         elif before in ("har", "hade") and (
             self._plural_noun(toks[head])
             or toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
@@ -894,8 +940,22 @@ class QuantityFinder:
         return None
 
     # -- building the Quantity --------------------------------------------------------------
+    def _restates(self, toks: Sequence[Token], expr: _Expr, found: Sequence[Quantity]) -> bool:
+        """ "64 barn …, vilket motsvarar 7,8 per 1 000 invånare": a rate that restates a count
+        of people earlier in the sentence."""
+        if not any(q.measure is Measure.PEOPLE and not q.sex for q in found):
+            return False
+        if self._rate_base(toks, expr.end + 1) is None:
+            return False
+        return any(t.lower_.startswith("motsvar") for t in toks[max(0, expr.start - 3) : expr.start])
+
     def _finish(
-        self, text: str, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None
+        self,
+        text: str,
+        toks: Sequence[Token],
+        expr: _Expr,
+        previous: Antecedent | None,
+        restates: bool = False,
     ) -> Quantity:
         unit: _Unit | None = None
         measure = expr.measure
@@ -958,6 +1018,8 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "82 procent av dem upplevde …", "av dem som …"
                 # "79 procent av dem är kvinnor": the share is the women's
                 of_sex = self._share_of_a_sex(toks, expr.end + 2)
+            if unit is None and measure is Measure.OTHER and restates:
+                measure = Measure.PEOPLE  # "…, vilket motsvarar 7,8 per 1 000 invånare"
             if unit is not None and unit.follows:
                 excerpt_end = unit.pos
         if measure is Measure.PEOPLE and (unit is None or not unit.follows):
@@ -976,7 +1038,7 @@ class QuantityFinder:
             and toks[unit.pos]._.jam_rate and toks[expr.end + 1].lower_ in OF_WORDS
         ):
             measure = Measure.OTHER  # "44,6 procent av den totala sjukfrånvaron": of the days
-        if measure is Measure.PEOPLE and unit is not None and self._rate_threshold(toks, start, unit):
+        if measure is Measure.PEOPLE and unit is not None and self._rate_threshold(toks, start, unit, expr.end):
             measure = Measure.OTHER  # "elever med en frånvaro på mer än 20 procent": a threshold
         if measure is Measure.PEOPLE and self._staff_time(toks, expr, unit):
             measure = Measure.OTHER  # "en elevhälsa med 2,5 kuratorer": posts in full-time terms
@@ -1021,6 +1083,7 @@ class QuantityFinder:
             or (lemma[-1:] in "aeiouyåäö" and low == lemma + "t")
             or low.endswith(("rna", "na"))
             and not lemma.endswith("na")
+            or low.endswith("männen")  # "brandmännen", "tjänstemännen": an irregular plural
         )
 
     def _anaphoric(
@@ -1208,14 +1271,20 @@ class QuantityFinder:
         mellan två brukare", "bor växelvis hos två vårdnadshavare": a
         relation between two, not a count."""
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
+        limits = self.ctx("limit_words")
+        if " ".join(words) in limits:
+            return True  # "ska bestå av två socialsekreterare"
+        if words[-1:] in (["av"], ["med"]) and any(
+            t.lower_ in self.ctx("norm_modals") for t in toks[:start]
+        ) and any(t.lower_.startswith("bemann") for t in toks[max(0, start - 5) : start]):
+            return True  # "Stödboendet ska bemannas dygnet runt av sex behandlingsassistenter"
         if value == 2 and len(words) == 2 and words[-1] == "av":
             # "attest av två personer": a two-person rule, not "utförs av två inspektörer"
             return words[0] in self.ctx("two_person_procedures")
         if value == 2 and words and words[-1] in ("mellan", "hos"):
             nxt = toks[start + 1].lower_ if start + 1 < len(toks) else ""
             return nxt not in COORDINATORS  # not "mellan två och fem deltagare"
-        limits = self.ctx("limit_words")
-        return bool(words) and (words[-1] in limits or " ".join(words) in limits)
+        return bool(words) and words[-1] in limits
 
     def _approximation_start(self, toks: Sequence[Token], start: int) -> int:
         if start == 0:
