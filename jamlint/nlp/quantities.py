@@ -242,7 +242,7 @@ class QuantityFinder:
         between = text[max(last.span.end, last.excerpt.end) : q.span.start].strip().lower()
         return between in COORDINATORS
 
-    MED_REACH = 5  # words from an opening "Med …" to the figure it makes possible
+    MED_REACH = 7  # words from an opening "Med …" to the figure it makes possible
 
     def _hypothetical(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "När två personer söker tillsammans räknas båda": a rule for a case, not a count."""
@@ -570,21 +570,21 @@ class QuantityFinder:
     def _required(self, toks: Sequence[Token], start: int) -> bool:
         """ "det ska finnas minst tre röstmottagare i varje vallokal": a required minimum;
         "Andelen … ska öka till 90 procent": a target."""
-        if start == 0:
-            return False
         if start >= 3 and toks[start - 1].lower_ == "och" and toks[start - 3].lower_ == "mellan":
             start -= 3  # the second figure of "bör omfatta mellan 1 000 och 2 000 röstberättigade"
-        elif toks[start - 1].lower_ == "mellan":
+        elif start >= 1 and toks[start - 1].lower_ == "mellan":
             start -= 1
+        bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt", "mellan")
+        # "Minst två personal ska finnas på plats": the modal after the bounded figure
+        modal_after = any(t.lower_ in self.ctx("norm_modals") for t in toks[start + 1 : start + 5])
         if start == 0:
-            return False
+            return bound and modal_after
         before = [t.lower_ for t in toks[max(0, start - 5) : start]]
         if "att" in before and any(w in self.ctx("goal_words") for w in before[: before.index("att")]):
             return True  # "fastställer målet att minst 90 procent av eleverna ska …": a target
         near_need = any(t.lower_ in self.ctx("needs") for t in toks[max(0, start - 6) : start])
         if near_need and toks[start - 1].lower_ == "med":
             return True  # "beräknas behovet minska med sex röstmottagare": a need, not a count
-        bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt", "mellan")
         if bound and toks[start - 1].lower_ in ("om", "när"):
             return True  # "om minst fem elever önskar den": a threshold in a rule
         if toks[start - 1].lower_ in self.ctx("threshold_verbs") and any(
@@ -594,6 +594,7 @@ class QuantityFinder:
         # "ska kunna nå 90 procent av invånarna"
         target = toks[start - 1].lower_ in ("till", "vara", "uppgå", "nå")
         modal = any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
+        modal = modal or bound and modal_after
         near = toks[max(0, start - 5) : start]
         planned = any(t.lower_ in self.ctx("norm_modals") or t.lower_ in ("kan", "kommer")
                       for t in near)  # fmt: skip
@@ -877,6 +878,10 @@ class QuantityFinder:
             pass  # "38 vägar har färre än tre permanenthushåll"
         elif before != "med":
             return False
+        elif toks[head].like_num:
+            return True  # "2 300 företag, varav 140 med fler än tio anställda": a size class
+        elif head > 0 and toks[head - 1].like_num and toks[head]._.jam_measure is not Measure.PEOPLE:
+            return True  # "14 klasser med fler än 30 elever": things counted by their size
         noun = toks[head]
         if noun.lower_.endswith(("an", "en", "et", "na")):
             return False  # "Skolan med fler än 400 elever": one school's size, a figure
@@ -1270,6 +1275,9 @@ class QuantityFinder:
         """ "högst tre personer", "kapacitet för 260 elever": a norm or capacity; "avståndet
         mellan två brukare", "bor växelvis hos två vårdnadshavare": a
         relation between two, not a count."""
+        # "kräver ytterligare två socialsekreterare": past a word that adds to the figure
+        while start > 1 and toks[start - 1].lower_ in ("ytterligare", "nya", "fler"):
+            start -= 1
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
         limits = self.ctx("limit_words")
         if " ".join(words) in limits:
