@@ -151,8 +151,11 @@ def is_substantive(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 def _figures_only(ab: AnnotatedBlock, sent: Sentence) -> bool:
-    """A sentence that only states figures by sex: no analysis cue, no effect named."""
-    return not has_phrase(ab, ANALYSIS, sent) and not has_phrase(ab, EFFECT, sent)
+    """A sentence that only states figures by sex: no analysis cue but one that reports a
+    source ("Trygghetsmätningen visar att …"), no effect named."""
+    reporting = set(lexicon_lines("reporting_cues"))
+    cues = [c for c in phrases(ab, ANALYSIS) if within(c, sent) and c.text.lower() not in reporting]
+    return not cues and not has_phrase(ab, EFFECT, sent)
 
 
 def _blind_words(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
@@ -190,9 +193,9 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """A consequence description written in the background or assessment: it names the sexes,
     ties the sentence to the decision or to an expected effect, and says how they are affected.
     ("Andelen kvinnor är 60 procent" describes the staff, not a consequence.)"""
-    if not is_substantive(ab, sent) or _only_counted(ab, sent):
-        return False
-    tied = _tied_to_decision(ab, sent) or has_phrase(ab, FORWARD, sent)
+    if not is_substantive(ab, sent) or _only_counted(ab, sent) or _analysed_elsewhere(ab, sent):
+        return False  # "Hur … påverkar kvinnor och män analyserades när …": a pointer
+    tied = _tied_to_decision(ab, sent) or has_phrase(ab, FORWARD, sent) or _refers_back(ab, sent)
     said = has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent)
     return (tied and said) or acts_on_sex(ab, sent)
 
@@ -214,6 +217,18 @@ def _only_counted(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return True
 
 
+_BACK = re.compile(r"\s*(?:det|detta|det här|denna|dessa|åtgärden|förändringen)\b", re.IGNORECASE)
+
+
+def _refers_back(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """ "Planen ersätter den med en upplyst passage. Det gör framför allt kvinnor tryggare
+    …": a sentence that opens on what the sentence before it says the decision does."""
+    if not _BACK.match(sent.span.text):
+        return False
+    before = [s for s in ab.sentences if s.span.end <= sent.span.start]
+    return bool(before) and _tied_to_decision(ab, before[-1])
+
+
 _PAST = re.compile(r"\b(?:efter|sedan)\s+$", re.IGNORECASE)
 
 
@@ -222,9 +237,18 @@ def _tied_to_decision(ab: AnnotatedBlock, sent: Sentence) -> bool:
     ("… har förbättrats efter satsningen på lärarledd läxhjälp")."""
     text = ab.block.text
     return any(
-        within(p, sent) and not _PAST.search(text[max(sent.span.start, p.start - 12) : p.start])
+        within(p, sent)
+        and not _PAST.search(text[max(sent.span.start, p.start - 12) : p.start])
+        and not _QUALIFIED.search(text[max(sent.span.start, p.start - 30) : p.start])
         for p in phrases(ab, DECISION)
     )
+
+
+# "de studiemotiverande insatserna": services of a kind there are, not this decision's ("de nya
+# insatserna" and "de föreslagna åtgärderna" are the decision's)
+_QUALIFIED = re.compile(
+    r"\b(?:de|den|det)\s+(?!nya\b|föreslagna\b|planerade\b|beslutade\b)\w+[ae]\s+$", re.IGNORECASE
+)
 
 
 IMPACT_WINDOW = 40  # characters between an impact verb and the sex term it acts on
@@ -440,7 +464,10 @@ NEGATED_EFFECT = re.compile(
     # those concerned have no children: "Ingen av de personer som är aktuella … har barn"
     r"|\b(?:ingen|inga)\b[^.;]{0,80}?\bhar\s+barn\b|\bhar\s+inga\s+barn\b"
     # "Ärendet innehåller inga förslag som påverkar barn"
-    r"|\b(?:inga|inget|ingen)\s+\w+\s+som\s+(?:påverkar|berör|rör)\s+barn",
+    r"|\b(?:inga|inget|ingen)\s+\w+\s+som\s+(?:påverkar|berör|rör)\s+barn"
+    # "innebär inga beslut om verksamhet för barn och unga", "ändrar ingen verksamhet för barn"
+    r"|\b(?:innebär|ändrar|medför|innehåller)\s+(?:inga|inget|ingen)\s+(?:\w+\s+){0,3}?"
+    r"(?:om|för|av)\s+(?:\w+\s+){0,2}?barn\b",
     re.IGNORECASE,
 )
 # "… inte barn direkt, men kan påverka barn i …": a denial taken back
@@ -450,11 +477,12 @@ BUT_AFFECTED = re.compile(
 )
 # a children part saying the decision is for adults: "Förslaget gäller insatser till vuxna."
 FOR_ADULTS = re.compile(
-    r"\b(?:gäller|avser|riktar sig till|vänder sig till|är till för)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
+    r"\b(?:gäller|avser|riktar sig till|vänder sig till|är till för|ges till|ges åt|erbjuds|beviljas)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
     r"vuxna\b(?!\s+och\s+barn|\s+utan)",
     re.IGNORECASE,
 )
 ELSEWHERE = "handled_elsewhere"
+_INDIRECT = re.compile(r"\bindirekt", re.IGNORECASE)
 # a paragraph that is only a label ("Jämställdhet:", "Konsekvenser för jämställdhet")
 LABEL_ONLY = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*:?\s*$")
 MAX_LABEL_WORDS = 6
@@ -770,7 +798,7 @@ class ChildrenWithoutGirlsBoys(Check):
             found = self._child_spans(ab)
             evidence |= self._children_label_with_content(ab)
             for sent in ab.sentences:
-                if self._says_not_affected(ctx, ab, sent, found):
+                if self._says_not_affected(ctx, ab, sent, found) and not self._affirmed(ctx):
                     return False
             if block.index == title:
                 evidence |= self._domain(block.text)
@@ -822,25 +850,55 @@ class ChildrenWithoutGirlsBoys(Check):
         ]
         # "Förslaget berör därför inte barnens tillgång …": an effect verb negated
         negated_effect = NEGATED_EFFECT.search(sent.span.text)
-        in_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
+        in_part = self._children_part(ctx, ab)
         if in_part and FOR_ADULTS.search(sent.span.text):
             return True  # "Förslaget gäller insatser till vuxna."
         if not negated and not negated_effect:
             # "Barns resor … hanteras i kommunens trafikstrategi": handled in another decision
-            in_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
             names = any(within(sp, sent) for sp in found)
             return in_part and names and has_phrase(ab, ELSEWHERE, sent)
         if is_gender_blind(ab, sent):  # "… oavsett kön, ålder eller bakgrund" is no reason
             return False
         if negated_effect and BUT_AFFECTED.search(sent.span.text, negated_effect.end()):
             return False  # "berör inte barn direkt men kan påverka barn i hushåll där …"
-        in_children_part = in_sections_of_kind(ctx.document, ab.block, (SectionKind.CHILDREN,))
         # outside the children part, the children themselves, not a possessor: "Elevernas rätt
         # till busskort … påverkas inte" says nothing about whether pupils are affected
         names_children = any(
-            within(sp, sent) and (in_children_part or not _genitive(sp.text)) for sp in found
+            within(sp, sent) and (in_part or not _genitive(sp.text)) for sp in found
         )
-        return names_children or (in_children_part and is_motivated(ab, sent))
+        return names_children or (in_part and is_motivated(ab, sent))
+
+    def _affirmed(self, ctx: RuleContext) -> bool:
+        """The children part also says the decision affects children ("Förslaget om kostnadsfri
+        ledsagare gör det lättare för barnen …"), so a denial about one part of it ("Höjningen
+        … påverkar inte barn och unga") is no denial of the whole."""
+        for ab in ctx.blocks:
+            if not self._children_part(ctx, ab):
+                continue
+            found = self._child_spans(ab)
+            for sent in ab.sentences:
+                if not any(within(sp, sent) for sp in found) or not has_phrase(ab, EFFECT, sent):
+                    continue
+                if not _tied_to_decision(ab, sent) or _INDIRECT.search(sent.span.text):
+                    continue  # "Barn … påverkas indirekt": no effect on the children themselves
+                if not has_phrase(ab, NOT_RELEVANT, sent) and not NEGATED_EFFECT.search(sent.span.text):
+                    return True
+        return False
+
+    @staticmethod
+    def _children_part(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
+        """The children section, or the comment cell of a consequence table's children row
+        ("Barn | Överenskommelsen gäller vuxna nyanlända …")."""
+        block = ab.block
+        if in_sections_of_kind(ctx.document, block, (SectionKind.CHILDREN,)):
+            return True
+        if block.kind is not BlockKind.TABLE_CELL or block.col == 0:
+            return False
+        return any(
+            b.kind is BlockKind.TABLE_CELL and b.table_index == block.table_index
+            and b.row == block.row and b.col == 0 and _is_children_label(b.text)
+            for b in ctx.document.blocks[max(0, block.index - block.col) : block.index]
+        )  # fmt: skip
 
     @staticmethod
     def _domain(text: str) -> bool:
@@ -920,6 +978,9 @@ def _lemma_at(ab: AnnotatedBlock, offset: int) -> str | None:
     return None
 
 
+BODY_REACH = 2  # paragraphs on either side of a description outside a gender section
+
+
 class AnalysisLacks(Check):
     """JAM107/JAM108: a real analysis exists but lacks something the guidance asks for.
 
@@ -953,8 +1014,16 @@ class AnalysisLacks(Check):
             return
         if not analysis.body:
             return
-        # a description written elsewhere: the paragraphs that hold it
-        blocks = {r.block for r in analysis.body}
+        # a description written elsewhere: the paragraphs that hold it, and the paragraphs of
+        # the same part around them, where such an analysis goes on ("Den grupp som har minst
+        # marginal … är de med låga inkomster …")
+        doc = ctx.document
+        blocks = set()
+        for r in analysis.body:
+            own = doc.blocks[r.block]
+            for b in doc.blocks[max(0, r.block - BODY_REACH) : r.block + BODY_REACH + 1]:
+                if b.section == own.section and b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+                    blocks.add(b.index)
         if any(has_phrase(ctx.blocks[b], self.options.lexicon) for b in blocks):
             return
         yield Hit(block=None, excerpt="")

@@ -94,6 +94,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "two_person_procedures",
     "goal_words",
     "plan_passives",
+    "reason_nouns",
 )
 
 

@@ -128,6 +128,9 @@ class _Unit:
     follows: bool  # the noun follows the expression (it belongs in the excerpt)
 
 
+COST_REACH = 8  # words from "kostnaden för" to the people it is for
+
+
 class QuantityFinder:
     """Finds quantities in one sentence given as its non-space tokens."""
 
@@ -1019,6 +1022,8 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "76 procent var nöjda med vistelsen"
             if unit is None and measure is Measure.OTHER and self._answered(toks, expr):
                 measure = Measure.PEOPLE  # "I avgångssamtalen angav 31 procent lönen …"
+            if unit is None and measure is Measure.OTHER and self._reason_share(toks, expr, previous):
+                measure = Measure.PEOPLE  # "De vanligaste skälen var … (44 procent)"
             if unit is None and measure is Measure.OTHER and self._of_them(toks, expr, previous):
                 measure = Measure.PEOPLE  # "82 procent av dem upplevde …", "av dem som …"
                 # "79 procent av dem är kvinnor": the share is the women's
@@ -1053,7 +1058,7 @@ class QuantityFinder:
         if unit is not None and not sex and (expr.is_percent or expr.share):
             # "varav 92 procent är kvinnor": the share is the women's
             sex = self._share_of_a_sex(toks, unit.pos) or self._share_of_a_sex(toks, expr.end)
-        cost_basis = start > 1 and toks[start - 1].lower_ == "för" and "kostnad" in toks[start - 2].lower_
+        cost_basis = self._cost_basis(toks, start)
         if measure is Measure.PEOPLE and cost_basis:
             measure = Measure.OTHER  # "Lönekostnaden för 24 lärlingar": a cost's basis
         if unit is not None and not sex and (toks[unit.pos]._.jam_rate or not unit.follows):
@@ -1182,6 +1187,25 @@ class QuantityFinder:
             return True
         after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 3]]
         return after in (["gick", "vidare"], ["går", "vidare"])  # "29 procent gick vidare till …"
+
+    @staticmethod
+    def _cost_basis(toks: Sequence[Token], start: int) -> bool:
+        """ "Lönekostnaden för 24 lärlingar", "kostnaden för resurspassen och de två
+        schemaplanerarna": what a cost is for."""
+        window = toks[max(0, start - COST_REACH) : start]
+        for k, t in enumerate(window[:-1]):
+            if "kostnad" in t.lower_ and window[k + 1].lower_ == "för":
+                return not any(x.is_punct and x.text in ".;:" for x in window[k:])
+        return False
+
+    def _reason_share(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """ "Av de svarande ville … De vanligaste skälen var att heltid upplevs som för tungt
+        (44 procent) …": a share in brackets after a reason respondents gave."""
+        if previous is None or not previous.people or not expr.is_percent or expr.start == 0:
+            return False
+        if toks[expr.start - 1].text != "(":
+            return False
+        return any(t.lower_.startswith(tuple(self.ctx("reason_nouns"))) for t in toks[: expr.start])
 
     def _bare_share(self, toks: Sequence[Token], pos: int) -> bool:
         """ "Föregående läsår var andelen 31 procent": a share noun that names nothing."""
