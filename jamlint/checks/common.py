@@ -103,12 +103,30 @@ def is_statement_block(doc: Document, block: Block) -> bool:
         return False  # "Tabell 2. Antal medarbetare i de fem största yrkesgrupperna": a title
     if block.kind is BlockKind.LIST_ITEM and in_sections_of_kind(doc, block, (SectionKind.PROPOSAL,)):
         return False  # "- kommunen tar emot 38 nyanlända under 2026": a point decided
+    if block.kind is BlockKind.LIST_ITEM and _plan_list(doc, block):
+        return False  # "Handlingsplanen innehåller 16 åtgärder: … - utbildning för 120 medarbetare"
     if not in_sections_of_kind(doc, block, NON_STATEMENT_SECTIONS):
         return True
     return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= MIN_PROSE_WORDS
 
 
 CAPTION = re.compile(r"^\s*(?:tab(?:ell|\.)|diagram|figur)\s*(\d+)", re.IGNORECASE)
+
+
+# the sentence that opens a list of a plan's points ("Handlingsplanen innehåller 16 åtgärder. De
+# viktigaste är:"), not of what was done ("Under 2025 genomfördes följande åtgärder:")
+PLAN_INTRO = re.compile(
+    r"\b\w*(?:planen|programmet|strategin)\s+innehåller\b|\bföreslås\b", re.IGNORECASE
+)
+
+
+def _plan_list(doc: Document, block: Block) -> bool:
+    """A list item whose list is introduced as the points of a plan."""
+    for prev in reversed(doc.blocks[: block.index]):
+        if prev.kind is BlockKind.LIST_ITEM:
+            continue
+        return prev.kind is BlockKind.PARAGRAPH and bool(PLAN_INTRO.search(prev.text))
+    return False
 
 
 def is_caption(doc: Document, block: Block) -> bool:

@@ -1008,9 +1008,11 @@ class AnalysisLacks(Check):
             )
             if not found:
                 gs = good[0]
-                heading = ctx.document.blocks[gs.heading_block].kind is BlockKind.HEADING
-                # the excerpt is a heading's text; a run-in label ("Jämställdhet: …") is none
-                yield section_hit(gs) if heading else Hit(block=None, excerpt="")
+                kind = ctx.document.blocks[gs.heading_block].kind
+                # the excerpt is a heading's text or a consequence table's row label (as for
+                # JAM104); a run-in label ("Jämställdhet: …") is none
+                labelled = kind in (BlockKind.HEADING, BlockKind.TABLE_CELL)
+                yield section_hit(gs) if labelled else Hit(block=None, excerpt="")
             return
         if not analysis.body:
             return

@@ -8,6 +8,7 @@ paragraphs, diarienummer, objects and organisations never reach these checks.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -180,7 +181,9 @@ def _next_splits(
     nab, nsent = nxt
     if not siblings and _ALL_ONE_SEX.match(nsent.span.text):
         return True  # "… för 23 medarbetare. Samtliga är kvinnor, …"
-    if _splits_same_figure(q, nab, nsent, siblings):
+    if _splits_same_figure(q, nab, nsent, siblings) or (
+        not siblings and _partitive_of_same(sent, nab, nsent)
+    ):
         if siblings and _comparison(ab.block.text, sent, q, siblings):
             return False  # "8,9 procent, jämfört med 9,6 procent 2024": the split is the 8,9's
         if siblings and _changed_from(ab.block.text, q, siblings):
@@ -244,7 +247,8 @@ def _attached(ab: AnnotatedBlock, o: Quantity, ref: int) -> bool:
     )
 
 
-_OF_THEM = re.compile(r"\s*av\s+(?:dem|dessa)\b", re.IGNORECASE)
+# "Av dem var 61 procent kvinnor", "Av tillståndshavarna är 71 procent kvinnor"
+_OF_THEM = re.compile(r"\s*av\s+(?:dem|dessa|de\s+\w+|\w+(?:na|en))\b", re.IGNORECASE)
 
 
 def _has_split(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -358,6 +362,8 @@ def _own_place(
     def qualifiers(t: str) -> set[str]:
         return set(_PROPER.findall(t)) | {g.lower() for g in _GRADE.findall(t)}
 
+    if siblings and _qualified_for_another(text, q, nsent, siblings):
+        return False
     names = qualifiers(nsent.span.text) & qualifiers(sent.span.text)
     if not names:
         return True
@@ -371,6 +377,33 @@ def _own_place(
         right = min(right, seg_end - sent.span.start)
     segment = own[left:right]
     return any(name in segment or name in segment.lower() for name in names)
+
+
+def _qualified_for_another(
+    text: str, q: Quantity, nsent: Sentence, siblings: list[Quantity]
+) -> bool:
+    """ "gick 38 procent till arbete och 17 procent till studier. Andelen som gick till arbete
+    var 31 procent för kvinnorna …": the next sentence repeats what another figure is of. The
+    words between two figures go to the first up to the last "och" or comma, to the second
+    after it ("besvarades av 2 661, en svarsfrekvens på 78 procent")."""
+    figures = sorted(siblings + [q], key=lambda x: x.span.start)
+    words: dict[int, set[str]] = {id(x): set() for x in figures}
+    for first, second in itertools.pairwise(figures):
+        gap = text[first.excerpt.end : second.span.start]
+        cut = max((m.end() for m in _JOIN.finditer(gap)), default=0)
+        words[id(first)] |= _topics(gap[:cut], set())
+        words[id(second)] |= _topics(gap[cut:], set())
+    last = figures[-1]
+    tail = text[last.excerpt.end : last.excerpt.end + QUALIFIER_REACH]
+    words[id(last)] |= _topics(re.split(r"[.!?;]\s", tail)[0], set())
+    theirs = _topics(nsent.span.text, set())
+    if _shared(words[id(q)], theirs):
+        return False
+    return any(_shared(words[id(x)], theirs) for x in siblings)
+
+
+_JOIN = re.compile(r"\boch\b|\bsamt\b|,")
+QUALIFIER_REACH = 40  # characters after the last figure that say what it is of
 
 
 def _splits_same_figure(
@@ -436,6 +469,34 @@ def _splits_same_figure(
         and not others
         and not answers
     )
+
+
+# the make-up of a group named before: "Av de svarande var 58 procent kvinnor, 40 procent män …"
+_COMPOSITION = re.compile(
+    r"\s*av\s+(?:de|dessa|dem)(?:\s+\w+)?\s+(?:var|är)\s+(?:\w+\s+){0,2}?\d+(?:,\d+)?\s+"
+    r"(?:procent\s+)?(?:kvinnor|män|flickor|pojkar|tjejer|killar)\b",
+    re.IGNORECASE,
+)
+_OPENING_OF = re.compile(r"\s*av\s+(\w+(?:na|en))\b", re.IGNORECASE)
+
+
+def _partitive_of_same(sent: Sentence, nab: AnnotatedBlock, nsent: Sentence) -> bool:
+    """ "1 286 personer hade tillstånd till färdtjänst. Av tillståndshavarna är 71 procent
+    kvinnor.": the next sentence opens on the same people, named by what the first says of
+    them, and gives their split."""
+    if not sentence_has_split(nab, nsent):
+        return False
+    if _COMPOSITION.match(nsent.span.text):
+        return True  # "Webbenkäten besvarades av 784 personer. Av de svarande var 58 procent kvinnor …"
+    m = _OPENING_OF.match(nsent.span.text)
+    if not m:
+        return False
+    stem = m.group(1).lower()[:PARTITIVE_STEM]
+    words = re.findall(r"\w+", sent.span.text.lower())
+    return len(stem) == PARTITIVE_STEM and any(w.startswith(stem) for w in words)
+
+
+PARTITIVE_STEM = 7
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -652,7 +713,14 @@ def _only_a_rate(ab: AnnotatedBlock) -> bool:
 
 
 def _names_people(ab: AnnotatedBlock) -> bool:
-    return bool(ab.people) or any(q.measure is Measure.PEOPLE for q in ab.quantities)
+    """A label naming people, not only as a rate's base ("Räddningsinsatser per 1 000
+    invånare" counts call-outs)."""
+    text = ab.block.text
+    people = [p for p in ab.people if not _RATE_BASE.search(text[max(0, p.start - 12) : p.start])]
+    return bool(people) or any(q.measure is Measure.PEOPLE for q in ab.quantities)
+
+
+_RATE_BASE = re.compile(r"\bper\s+[\d\s]*$", re.IGNORECASE)
 
 
 def _caption_number(ctx: RuleContext, table: Block) -> str | None:
@@ -729,11 +797,13 @@ def _shared(a: set[str], b: set[str]) -> set[str]:
 
 
 def _discussed_in_analysis(
-    ctx: RuleContext, topics: set[str], skip: set[int], min_shared: int = 1
+    ctx: RuleContext, topics: set[str], skip: set[int], min_shared: int = 1, rates: bool = False
 ) -> bool:
     """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
     speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
     varav 59 flickor …" ↔ "Flickor och pojkar blir kränkta ungefär lika ofta, men …")."""
+    # the document's own subject, named in its title ("hemtjänsten", "daglig verksamhet"), is
+    # shared by every sentence and tells nothing about which figures a comment is on
     if not topics:
         return False
     for other in ctx.blocks:
@@ -742,9 +812,21 @@ def _discussed_in_analysis(
         sex = {t.text.lower() for t in other.sex_terms}
         for sent in other.sentences:
             shared = _shared(topics, _topics(sent.span.text, sex))
-            if len(shared) >= min_shared and _comments_on_sexes(other, sent):
-                return True
+            if len(shared) < min_shared or not _comments_on_sexes(other, sent):
+                continue
+            if rates and _only_counts_compared(other, sent):
+                continue  # "Männen är fler än kvinnorna i arbetsträning" is not on rates
+            return True
     return False
+
+
+def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence's only analysis is how many there are of each sex."""
+    if not _COUNT_COMPARISON.search(sent.span.text):
+        return False
+    counting = set(lexicon_lines("count_comparison_cues"))
+    return all(c.text.lower() in counting for c in phrases(ab, ANALYSIS) if within(c, sent))
+
 
 
 _NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?")
@@ -978,7 +1060,15 @@ class SexStatisticsNotAnalysed(Check):
 
     def _text_commented(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
         """Another sentence of the paragraph analyses it, or the next paragraph does while
-        speaking of the same people ("640 medlemmar" … "medlemmarna")."""
+        speaking of the same people ("640 medlemmar" … "medlemmarna"), or it points to a
+        table of the split that is commented ("286 deltagare, varav 121 kvinnor och 165 män (se
+        tabell 2)")."""
+        numbers = set(_TABLE_NUMBER.findall(sent.span.text))
+        if numbers and any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
+            for b in ctx.document.blocks:
+                if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers:
+                    if table_split(ctx, b) and self._table_commented(ctx, b):
+                        return True
         for other in ab.sentences:
             # "Kvinnorna var alltså nästan dubbelt så många som männen." — not "några har fler
             # än tio uppdrag"
@@ -1013,7 +1103,9 @@ class SexStatisticsNotAnalysed(Check):
         }  # fmt: skip
         around.add(i)
         text = " ".join(ab.sentences[k].span.text for k in sorted(around))
-        if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}):
+        split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+        rates = bool(split) and all(q.is_percent for q in split)
+        if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, rates=rates):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
         if _figures_discussed(ctx, figures, {ab.block.index}):

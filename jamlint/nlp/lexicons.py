@@ -95,6 +95,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "goal_words",
     "plan_passives",
     "reason_nouns",
+    "plan_presents",
 )
 
 

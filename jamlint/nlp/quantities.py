@@ -169,7 +169,8 @@ class QuantityFinder:
             if expr is None:
                 k += 1
                 continue
-            quantity = self._finish(text, tokens, expr, previous, self._restates(tokens, expr, out))
+            restates = self._restates(tokens, expr, out, previous)
+            quantity = self._finish(text, tokens, expr, previous, restates)
             quantity = self._compared(text, out, quantity)
             if self._limited_by_context(text, tokens, expr, out, quantity):
                 quantity = replace(quantity, limit=True)
@@ -230,6 +231,8 @@ class QuantityFinder:
             return q
         first = shares[-1]
         between = text[first.span.end : q.span.start].lower()
+        if q.sex and first.sex and between.strip() == "mot":
+            return q  # "Kvinnorna angav dubbelt så ofta som männen …, 22 procent mot 11 procent"
         if first.is_percent and COMPARED.search(between):
             # "… 16 procent av männen i Duvnäs, jämfört med 19 procent i riket": all of them
             return replace(q, measure=first.measure, sex=False)
@@ -245,7 +248,7 @@ class QuantityFinder:
         between = text[max(last.span.end, last.excerpt.end) : q.span.start].strip().lower()
         return between in COORDINATORS
 
-    MED_REACH = 7  # words from an opening "Med …" to the figure it makes possible
+    MED_REACH = 10  # words from an opening "Med …" to the figure it makes possible
 
     def _hypothetical(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "När två personer söker tillsammans räknas båda": a rule for a case, not a count."""
@@ -261,7 +264,8 @@ class QuantityFinder:
             # "Med tre nya familjebehandlare kan öppenvården …", "Med delad beredskap kan två
             # brandmän dela en vecka": what a plan would make possible
             before = [t.lower_ for t in toks[1 : expr.start]]
-            return any(w in self.ctx("modals") for w in after + before)
+            # "Med de två nya tjänsterna blir det i genomsnitt 455 elever per heltidstjänst"
+            return any(w in self.ctx("modals") or w == "blir" for w in after + before)
         return expr.start <= 3 and toks[0].lower_ in openers
 
     @staticmethod
@@ -533,7 +537,10 @@ class QuantityFinder:
                     if toks[found.pos].lower_ in ("äldre", "yngre"):
                         # "två äldre förskolor": the comparative describes the noun
                         return _Unit(pos, measure, False, follows=True)
-                    participle = toks[found.pos].lower_.endswith(("da", "ta"))
+                    participle = toks[found.pos].lower_.endswith(("da", "ta")) or (
+                        toks[found.pos].lower_.endswith(("ande", "ende"))
+                        and tok.lower_.endswith(("er", "ar", "or", "en", "na"))
+                    )  # "40 väntande ärenden", not "34 procent av de svarande buss"
                     if measure is Measure.OBJECT and participle:
                         # "214 förtroendevalda uppdrag": the participle describes the thing
                         return _Unit(pos, measure, False, follows=True)
@@ -948,13 +955,24 @@ class QuantityFinder:
         return None
 
     # -- building the Quantity --------------------------------------------------------------
-    def _restates(self, toks: Sequence[Token], expr: _Expr, found: Sequence[Quantity]) -> bool:
-        """ "64 barn …, vilket motsvarar 7,8 per 1 000 invånare": a rate that restates a count
-        of people earlier in the sentence."""
-        if not any(q.measure is Measure.PEOPLE and not q.sex for q in found):
+    def _restates(
+        self,
+        toks: Sequence[Token],
+        expr: _Expr,
+        found: Sequence[Quantity],
+        previous: Antecedent | None = None,
+    ) -> bool:
+        """ "64 barn …, vilket motsvarar 7,8 per 1 000 invånare", "… Det motsvarar 42 per
+        1 000 invånare": a rate that restates a count of people earlier in the sentence or in
+        the one before."""
+        counted = any(q.measure is Measure.PEOPLE and not q.sex for q in found)
+        if not counted and not (previous is not None and previous.people and not found):
             return False
         if self._rate_base(toks, expr.end + 1) is None:
             return False
+        rates = [q for q in found if q.measure is Measure.PEOPLE and " per " in q.excerpt.text]
+        if rates:  # "42 per 1 000 invånare …, jämfört med 31 per 1 000 invånare i länet"
+            return True
         return any(t.lower_.startswith("motsvar") for t in toks[max(0, expr.start - 3) : expr.start])
 
     def _finish(
@@ -1065,6 +1083,11 @@ class QuantityFinder:
             # "Bland kvinnorna var sjukfrånvaron 9,3 procent", "Bland kvinnorna var andelen unga
             # högre, 47 procent": a figure for one sex
             sex = self._rate_among_a_sex(toks, expr)
+        if not sex and self._for_a_sex(toks, start) and (
+            measure is Measure.PEOPLE or previous is not None and previous.people
+        ):
+            # "För kvinnorna var det 18 och för männen 15 medarbetare": each sex's figure
+            measure, sex = Measure.PEOPLE, True
         return Quantity(
             span=_span(text, toks, start, expr.end),
             measure=measure,
@@ -1110,6 +1133,11 @@ class QuantityFinder:
             partitive = len(words) >= 2 and words[0] in OF_WORDS
             if not partitive or self._last_group_anaphor(words) != 1 or not previous.people:
                 return None
+            if any(
+                t._.jam_measure in (Measure.OBJECT, Measure.ORGANISATION)
+                for t in toks[2 : expr.start]
+            ):
+                return None  # "Av de 40 granskade utredningarna avslutades 31": cases
             if self._unknown_noun_after(toks, expr) or self._unit_right(toks, expr.end + 1):
                 return None  # "Av dessa föll 142 patienter fler än tre gånger"
             return Measure.PEOPLE
@@ -1276,6 +1304,16 @@ class QuantityFinder:
             return tok._.jam_measure is Measure.PEOPLE
         return previous is not None and previous.people
 
+    @staticmethod
+    def _for_a_sex(toks: Sequence[Token], start: int) -> bool:
+        """ "för kvinnorna var det 18", "för männen 15": a sex named right before the figure."""
+        window = toks[max(0, start - 4) : start]
+        for i, tok in enumerate(window[:-1]):
+            if tok.lower_ in ("för", "bland") and window[i + 1]._.jam_sex:
+                rest = [t.lower_ for t in window[i + 2 :]]
+                return all(w in ("var", "är", "det", "blev", ",") for w in rest)
+        return False
+
     def _rate_among_a_sex(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "Bland kvinnorna var sjukfrånvaron 9,3 procent": a rate for one sex."""
         window = toks[max(0, expr.start - 8) : expr.end + 4]
@@ -1306,16 +1344,30 @@ class QuantityFinder:
         limits = self.ctx("limit_words")
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
-        if words[-1:] in (["av"], ["med"]) and any(
+        if len(words) == 2 and any(
+            " " in lim and words[1] == lim.split()[1] and words[0].endswith(lim.split()[0])
+            for lim in limits
+        ):
+            return True  # "En mottagningsgrupp med fyra socialsekreterare": "grupp med" too
+        norm = toks[start].lower_ in ("minst", "högst") or any(
             t.lower_ in self.ctx("norm_modals") for t in toks[:start]
-        ) and any(t.lower_.startswith("bemann") for t in toks[max(0, start - 5) : start]):
-            return True  # "Stödboendet ska bemannas dygnet runt av sex behandlingsassistenter"
+        )
+        if words[-1:] in (["av"], ["med"]) and norm and any(
+            t.lower_.startswith("bemann") for t in toks[max(0, start - 5) : start]
+        ):
+            # "Stödboendet ska bemannas dygnet runt av sex behandlingsassistenter", "bemannas
+            # med minst två fritidsledare"
+            return True
         if value == 2 and len(words) == 2 and words[-1] == "av":
             # "attest av två personer": a two-person rule, not "utförs av två inspektörer"
             return words[0] in self.ctx("two_person_procedures")
         if value == 2 and words and words[-1] in ("mellan", "hos"):
             nxt = toks[start + 1].lower_ if start + 1 < len(toks) else ""
             return nxt not in COORDINATORS  # not "mellan två och fem deltagare"
+        if words[-1:] and words[-1] in limits and words[-1] in self.ctx("plan_presents"):
+            # "Förvaltningen rekryterar två socialsekreterare": a plan; "Om vi rekryterar 100
+            # medarbetare per år …" is a planning figure, counted by the t2/t5 precedent
+            return not any(t.lower_ == "om" for t in toks[max(0, start - 5) : start])
         return bool(words) and words[-1] in limits
 
     def _approximation_start(self, toks: Sequence[Token], start: int) -> int:
