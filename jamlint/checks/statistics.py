@@ -1065,10 +1065,12 @@ class SexStatisticsNotAnalysed(Check):
         tabell 2)")."""
         numbers = set(_TABLE_NUMBER.findall(sent.span.text))
         if numbers and any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
-            for b in ctx.document.blocks:
-                if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers:
-                    if table_split(ctx, b) and self._table_commented(ctx, b):
-                        return True
+            tables = [
+                b for b in ctx.document.blocks
+                if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
+            ]  # fmt: skip
+            if any(table_split(ctx, b) and self._table_commented(ctx, b) for b in tables):
+                return True
         for other in ab.sentences:
             # "Kvinnorna var alltså nästan dubbelt så många som männen." — not "några har fler
             # än tio uppdrag"
