@@ -478,10 +478,13 @@ BUT_AFFECTED = re.compile(
 # a children part saying the decision is for adults: "Förslaget gäller insatser till vuxna."
 FOR_ADULTS = re.compile(
     r"\b(?:gäller|avser|riktar sig till|vänder sig till|är till för|ges till|ges åt|erbjuds|beviljas)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
-    r"vuxna\b(?!\s+och\s+barn|\s+utan)",
+    r"vuxna\b(?!\s+och\s+barn|\s+utan)"
+    # "Undersökningen omfattar invånare från 18 år"
+    r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:18|19|20|21)\s+år",
     re.IGNORECASE,
 )
 ELSEWHERE = "handled_elsewhere"
+_CHILD_WORD = re.compile(r"\bbarn\w*", re.IGNORECASE)  # "Barnperspektivet prövas i varje detaljplan"
 _INDIRECT = re.compile(r"\bindirekt", re.IGNORECASE)
 # a paragraph that is only a label ("Jämställdhet:", "Konsekvenser för jämställdhet")
 LABEL_ONLY = re.compile(r"^\s*([^\n.:!?]{3,60}?)\s*:?\s*$")
@@ -594,6 +597,9 @@ def _heading_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[i
         )
 
 
+_FIGURE_CELL = re.compile(r"^\s*[\d\s,.%–-]+\s*$")
+
+
 def _run_in_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[int]) -> None:
     """ "Jämställdhet: Ej aktuellt." paragraphs and "Jämställdhet | …" table rows."""
     doc = ctx.document
@@ -619,7 +625,12 @@ def _run_in_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[in
                 if s.span.end > m.end() and s.span.text.strip()
             ]
             title = m.group(1).strip()
-        elif block.kind is BlockKind.TABLE_CELL and block.col == 0 and _is_label(block.text):
+        elif (
+            block.kind is BlockKind.TABLE_CELL
+            and block.col == 0
+            and not block.is_header  # "Kön | Antal ledare | Andel, %": a data table's header
+            and _is_label(block.text)
+        ):
             cells = [
                 b
                 for b in doc.blocks[block.index + 1 :]
@@ -627,6 +638,9 @@ def _run_in_sections(ctx: RuleContext, result: GenderAnalysis, in_gender: set[in
                 and b.table_index == block.table_index
                 and b.row == block.row
             ]
+            filled = [c for c in cells if c.text.strip()]
+            if filled and all(_FIGURE_CELL.match(c.text) for c in filled):
+                continue  # "Kön | 2024 | 2025": a data table's row, not a consequence table's
             refs = [SentenceRef(c.index, s) for c in cells for s in ctx.blocks[c.index].sentences]
             title = block.text.strip()
         else:
@@ -855,8 +869,8 @@ class ChildrenWithoutGirlsBoys(Check):
             return True  # "Förslaget gäller insatser till vuxna."
         if not negated and not negated_effect:
             # "Barns resor … hanteras i kommunens trafikstrategi": handled in another decision
-            names = any(within(sp, sent) for sp in found)
-            return in_part and names and has_phrase(ab, ELSEWHERE, sent)
+            names = any(within(sp, sent) for sp in found) or _CHILD_WORD.search(sent.span.text)
+            return in_part and bool(names) and has_phrase(ab, ELSEWHERE, sent)
         if is_gender_blind(ab, sent):  # "… oavsett kön, ålder eller bakgrund" is no reason
             return False
         if negated_effect and BUT_AFFECTED.search(sent.span.text, negated_effect.end()):
@@ -949,9 +963,19 @@ class ChildrenWithoutGirlsBoys(Check):
                     or has_phrase(ab, ANALYSIS, sent) and describing
                 ):
                     continue
+                counted = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
+                if counted and has_phrase(ab, EFFECT, sent) and any(
+                    not any(f.start <= m.start() + sent.span.start < f.end for f in counted)
+                    for m in re.finditer(rf"\b(?:{'|'.join(prefixes)})\w*", sent.span.text, re.I)
+                ):
+                    # "150 flickor och 162 pojkar, och förändringen påverkar flickor och pojkar
+                    # på samma sätt eftersom …": named again beyond the count, with an effect
+                    return True
                 for term in sex_terms_in(ab, sent):
                     if any(a <= term.start < b for a, b in holes):
                         continue
+                    if any(f.start <= term.start < f.end for f in counted):
+                        continue  # "berör … 18 flickor och 23 pojkar": how many, not how
                     if term.text.lower().startswith(prefixes):
                         return True
                     # "unga kvinnor och unga män" in a decision about ungdomar

@@ -29,7 +29,7 @@ from jamlint.checks.common import (
 )
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, SectionKind, Table
-from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence
+from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence, TextSpan
 
 TABLE_REFERENCE = "table_reference"
 SPLIT_REFERENCE = "split_references"
@@ -226,6 +226,8 @@ def _reference_is_anothers(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> b
         return all(any(o.excerpt.end <= r and _attached(ab, o, r) for o in others) for r in refs)
     if min(refs) < q.span.start:
         return False
+    if _changed_from(ab.block.text, q, _sentence_figures(ab, sent, q)):
+        return True  # "minskat från 80 procent … till 76 procent (se tabell 2)": the new value's
     return any(
         q.span.end <= o.span.start < min(refs)
         and _split_in_sentence(ab, sent, o)
@@ -322,7 +324,7 @@ def _segment(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]) -
 
 
 _FROM = re.compile(r"\bfrån\s*$", re.IGNORECASE)
-_TO = re.compile(r"^\s*till\s*$", re.IGNORECASE)
+_TO = re.compile(r"^\s*(?:[\w/]+\s+){0,3}?till\s*$", re.IGNORECASE)  # "från 80 procent läsåret 2023/24 till"
 
 
 def _changed_from(text: str, q: Quantity, siblings: list[Quantity]) -> bool:
@@ -453,7 +455,7 @@ def _splits_same_figure(
     values = [x.value for x in split if x.value is not None and not x.is_percent]
     if q.value is not None and not q.is_percent and values and abs(sum(values) - q.value) <= 1:
         return True
-    others = [p.text.lower() for p in nab.people if within(p, nsent)]
+    others = [p.text.lower() for p in nab.people if within(p, nsent) and not _subgroup(nab, p, q)]
     if q.unit is not None and any(_same_word(o, q.unit.text.lower()) for o in others):
         return True
     # a rate split by sex with no other group named: "ökar med 38 procent. Bland kvinnorna är
@@ -497,6 +499,18 @@ def _partitive_of_same(sent: Sentence, nab: AnnotatedBlock, nsent: Sentence) -> 
 
 
 PARTITIVE_STEM = 7
+
+
+def _subgroup(nab: AnnotatedBlock, person: TextSpan, q: Quantity) -> bool:
+    """ "Av vårdnadshavarna arbetar 71 procent … Bland de ensamstående vårdnadshavarna finns 24
+    kvinnor och 3 män": a qualifier before the people word names a part of them."""
+    words = re.findall(r"\w+", nab.block.text[max(0, person.start - 25) : person.start])
+    if not words:
+        return False
+    qualifier = words[-1].lower()
+    if qualifier in lexicon_lines("context/determiners") or not qualifier.endswith(("a", "e")):
+        return False
+    return q.unit is None or qualifier not in q.unit.text.lower()
 
 
 def _same_word(a: str, b: str) -> bool:

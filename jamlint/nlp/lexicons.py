@@ -96,6 +96,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "plan_passives",
     "reason_nouns",
     "plan_presents",
+    "year_prepositions",
 )
 
 

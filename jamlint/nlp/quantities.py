@@ -128,6 +128,9 @@ class _Unit:
     follows: bool  # the noun follows the expression (it belongs in the excerpt)
 
 
+# a share joined to the one before it, the rest left out: "… var nöjda med bemötandet och 49
+# procent med handläggningstiden"
+_AND_NEXT = re.compile(r"^[^.;:\d]{0,60}\boch\s*$")
 COST_REACH = 8  # words from "kostnaden för" to the people it is for
 
 
@@ -199,6 +202,11 @@ class QuantityFinder:
         words = [t.lower_ for t in toks[: expr.start]]
         if any(w.startswith(tuple(self.ctx("norm_nouns"))) for w in words):
             return True
+        means = [t.lower_ for t in toks[max(0, expr.start - 2) : expr.start]]
+        if means[-2:] in (["av", "att"], ["genom", "att"]) and any(
+            t.lower_ in self.ctx("modals") for t in toks[: expr.start]
+        ):
+            return True  # "… kan underlättas av att två av medarbetarna följer med": a plan
         passives = [k for k, t in enumerate(toks) if t.lower_ in self.ctx("plan_passives")]
         if any(expr.end < k <= expr.end + 3 for k in passives):
             return True  # "Två behandlare utbildas i metoden": the plan's staffing
@@ -231,6 +239,9 @@ class QuantityFinder:
             return q
         first = shares[-1]
         between = text[first.span.end : q.span.start].lower()
+        if q.measure is Measure.OTHER and first.measure is Measure.PEOPLE and _AND_NEXT.search(between):
+            # "64 procent av de svarande var nöjda med bemötandet och 49 procent med …"
+            return replace(q, measure=Measure.PEOPLE, sex=False)
         if q.sex and first.sex and between.strip() == "mot":
             return q  # "Kvinnorna angav dubbelt så ofta som männen …, 22 procent mot 11 procent"
         if first.is_percent and COMPARED.search(between):
@@ -358,6 +369,9 @@ class QuantityFinder:
         if prev in self.lex.months and YEAR.match(text):
             return _Expr(k, k, None, measure=Measure.DATE)
         if prev in self.ctx("year_words") and (YEAR.match(text) or YEAR_RANGE.match(text)):
+            return _Expr(k, k, None, measure=Measure.YEAR)
+        if prev in self.ctx("year_prepositions") and YEAR.match(text):
+            # "nådde under 2025 föräldrar i …": a year, though a people word follows
             return _Expr(k, k, None, measure=Measure.YEAR)
         if prev in self.ctx("grade_words") or prev in LABEL_WORDS:
             return _Expr(k, k, _value(text), measure=Measure.OTHER)
@@ -841,7 +855,9 @@ class QuantityFinder:
             return False
         if unit.follows:
             return True  # "hade 10,9 procent av eleverna mer än 20 procent frånvaro"
-        return unit.pos > 0 and toks[unit.pos - 1].lower_ in ("en", "ett", "hög", "låg")
+        # "en frånvaro på …", "en sammanlagd frånvaro på 15 procent eller mer"
+        before = [t.lower_ for t in toks[max(0, unit.pos - 2) : unit.pos]]
+        return any(w in ("en", "ett", "hög", "låg") for w in before)
 
     def _staff_time(self, toks: Sequence[Token], expr: _Expr, unit: _Unit | None) -> bool:
         """A count of people with a fraction that is no average or rate, in a sentence about
@@ -866,7 +882,8 @@ class QuantityFinder:
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
         # "Två valdistrikt har i dag färre än 1 000 röstberättigade": past a time adverb
         b = start - 1
-        while b >= 2 and (toks[b].lower_ in ("nu", "idag", "fortfarande", "redan", "numera")
+        while b >= 2 and (toks[b].lower_ in ("nu", "idag", "fortfarande", "redan", "numera", "båda",
+                                             "bägge")
                           or toks[b].lower_ == "dag" and toks[b - 1].lower_ == "i"):  # fmt: skip
             b -= 2 if toks[b].lower_ == "dag" else 1
         head = b - 1
@@ -881,6 +898,10 @@ class QuantityFinder:
             toks[head]._.jam_measure is None and toks[head].is_alpha
         ):
             return True  # "Två valdistrikt har i dag färre än 1 000 röstberättigade"
+        elif before in ("har", "hade") and head > 0 and toks[head].text[:1].isupper() and (
+            toks[head]._.jam_measure is None
+        ):
+            return True  # "Bäckalund och Lövsta har båda färre än 1 000 röstberättigade"
         elif before in ("har", "hade") and (
             self._plural_noun(toks[head])
             or toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
@@ -1210,7 +1231,10 @@ class QuantityFinder:
         if not (expr.is_percent or expr.share):
             return False
         verbs = self.ctx("speech_verbs")
-        near = [toks[i].lower_ for i in (expr.start - 1, expr.end + 1) if 0 <= i < len(toks)]
+        after = expr.end + 1
+        if after < len(toks) and toks[after].text == "," and after + 1 < len(toks):
+            after += 1  # "Nästan alla, 26 av 29, uppgav att …"
+        near = [toks[i].lower_ for i in (expr.start - 1, after) if 0 <= i < len(toks)]
         if any(w in verbs for w in near):
             return True
         after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 3]]
