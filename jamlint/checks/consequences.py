@@ -938,6 +938,7 @@ class ChildrenWithoutGirlsBoys(Check):
         """Girls or boys named in the document's own text (not in a template prompt or a
         general definition of gender equality)."""
         prefixes = self.options.girls_boys_prefixes
+        girls_boys = re.compile(rf"\b(?:{'|'.join(prefixes)})\w*", re.IGNORECASE)
         perspectives = children_perspectives(ctx)
         doc = ctx.document
         for ab in ctx.blocks:
@@ -966,7 +967,7 @@ class ChildrenWithoutGirlsBoys(Check):
                 counted = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
                 if counted and has_phrase(ab, EFFECT, sent) and any(
                     not any(f.start <= m.start() + sent.span.start < f.end for f in counted)
-                    for m in re.finditer(rf"\b(?:{'|'.join(prefixes)})\w*", sent.span.text, re.I)
+                    for m in girls_boys.finditer(sent.span.text)
                 ):
                     # "150 flickor och 162 pojkar, och förändringen påverkar flickor och pojkar
                     # på samma sätt eftersom …": named again beyond the count, with an effect
