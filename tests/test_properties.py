@@ -20,7 +20,7 @@ import json
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from jamlint.api import Linter
@@ -322,6 +322,9 @@ def test_numbers_and_what_they_count(
     frame: str,
 ) -> None:
     written, value = number
+    # "under 2025 elever": a year-shaped number after "under" is read as the year ("nådde under
+    # 2025 föräldrar i 41 procent av familjerna"); a count of that size is written "2 025"
+    assume(not (approximation == "under" and re.fullmatch(r"(?:19|20)\d\d", written)))
     unit = data.draw(st.sampled_from(UNITS[measure]), label="unit")
     expression = f"{approximation} {written}" if approximation else written
     phrase = f"{expression} {unit}"

@@ -343,6 +343,9 @@ def _proposal(segments: list[_Segment], headings: _Headings) -> Iterator[_Segmen
             yield segment
 
 
+MAX_SECTION_HEADING_WORDS = 5
+
+
 def _find_title(
     segments: list[_Segment],
     vocab: _Vocabulary,
@@ -361,8 +364,13 @@ def _find_title(
     body = [s for s in segments if s.source == "body"]
     front: list[_Segment] = []
     for segment in body:
-        if headings.is_heading(segment, headings.any):
-            break  # the first section heading ends the front matter
+        if headings.is_heading(segment, headings.any) and (
+            len(segment.text.split()) <= MAX_SECTION_HEADING_WORDS
+        ):
+            # the first section heading ends the front matter; a long heading that merely starts
+            # like one ("Ekonomiskt bistånd till barns fritidsaktiviteter – ändring i
+            # riktlinjerna", "Budgetramar 2027 och …") is the title
+            break
         front.append(segment)
     for segment in front:
         if segment.kind is BlockKind.HEADING and not _is_field(segment.text, vocab, handlaggare):
