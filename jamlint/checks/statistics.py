@@ -418,6 +418,13 @@ def _splits_same_figure(
     split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
     if not split or not sentence_has_split(nab, nsent):
         return False
+    if not q.is_percent and all(x.is_percent for x in split) and any(
+        x.is_percent and not x.sex and within(x.span, nsent)
+        for x in nab.quantities
+    ):
+        # "svarade 2 046 invånare. Av dem reste 54 procent med bil …, 47 procent av kvinnorna
+        # och 61 procent av männen": the split is the share's, not the count's
+        return False
     counts = [x.value for x in split if x.value is not None and not x.is_percent]
     if len(counts) >= 2 and not q.is_percent and q.value is not None:
         total = sum(counts)

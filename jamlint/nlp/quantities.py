@@ -1208,8 +1208,9 @@ class QuantityFinder:
 
     def _bare_count(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """A count after a bare "antalet" ("ökar antalet till drygt 2 400"), when the last thing
-        counted before it, in the sentence or the one before, is people."""
-        if expr.is_percent or expr.share:
+        counted before it, in the sentence or the one before, is people; or its change ("Antalet
+        har ökat med 18 procent sedan 2023")."""
+        if (expr.is_percent or expr.share) and not self._is_change(toks, expr):
             return False
         for pos in range(expr.start - 1, -1, -1):
             if toks[pos].lower_ != "antalet":
@@ -1362,10 +1363,13 @@ class QuantityFinder:
         mellan två brukare", "bor växelvis hos två vårdnadshavare": a
         relation between two, not a count."""
         # "kräver ytterligare två socialsekreterare": past a word that adds to the figure
-        while start > 1 and toks[start - 1].lower_ in ("ytterligare", "nya", "fler"):
-            start -= 1
-        words = [t.lower_ for t in toks[max(0, start - 2) : start]]
         limits = self.ctx("limit_words")
+        while start > 1 and toks[start - 1].lower_ not in limits and (
+            toks[start - 1].lower_ in ("ytterligare", "nya", "fler")
+            or (toks[start - 1].lower_,) in self.approximations.get(toks[start - 1].lower_, ())
+        ):
+            start -= 1  # "behöver rekrytera ca 150 undersköterskor", not past "högst"
+        words = [t.lower_ for t in toks[max(0, start - 2) : start]]
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
         if len(words) == 2 and any(
@@ -1373,6 +1377,8 @@ class QuantityFinder:
             for lim in limits
         ):
             return True  # "En mottagningsgrupp med fyra socialsekreterare": "grupp med" too
+        if words[-1:] == ["av"] and any(t.lower_ == "varje" for t in toks[max(0, start - 6) : start]):
+            return True  # "varje grupp i simskolan leds av två simlärare": a norm per group
         norm = toks[start].lower_ in ("minst", "högst") or any(
             t.lower_ in self.ctx("norm_modals") for t in toks[:start]
         )
