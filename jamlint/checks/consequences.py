@@ -1033,10 +1033,11 @@ class AnalysisLacks(Check):
             )
             if not found:
                 gs = good[0]
-                kind = ctx.document.blocks[gs.heading_block].kind
                 # the excerpt is a heading's text or a consequence table's row label (as for
-                # JAM104); a run-in label ("Jämställdhet: …") is none
-                labelled = kind in (BlockKind.HEADING, BlockKind.TABLE_CELL)
+                # JAM104); a run-in label ("Jämställdhet: …") or a claim in passing is none
+                labelled = gs.heading_block is not None and ctx.document.blocks[
+                    gs.heading_block
+                ].kind in (BlockKind.HEADING, BlockKind.TABLE_CELL)
                 yield section_hit(gs) if labelled else Hit(block=None, excerpt="")
             return
         if not analysis.body:
