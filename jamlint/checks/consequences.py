@@ -205,8 +205,7 @@ def _only_counted(ab: AnnotatedBlock, sent: Sentence) -> bool:
     använder konsulter främst vid toppar …"), and no cue of effect or analysis shares a clause
     with them: a statistic, not a description."""
     figures = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
-    terms = sex_terms_in(ab, sent)
-    if not figures or any(not any(f.start <= t.start < f.end for f in figures) for t in terms):
+    if not figures or sexes_beyond_counts(ab, sent):
         return False
     text = ab.block.text
     cues = [c for name in (EFFECT, ANALYSIS) for c in phrases(ab, name) if within(c, sent)]
@@ -885,7 +884,10 @@ class ChildrenWithoutGirlsBoys(Check):
     def _affirmed(self, ctx: RuleContext) -> bool:
         """The children part also says the decision affects children ("Förslaget om kostnadsfri
         ledsagare gör det lättare för barnen …"), so a denial about one part of it ("Höjningen
-        … påverkar inte barn och unga") is no denial of the whole."""
+        … påverkar inte barn och unga") is no denial of the whole. Once per document."""
+        return ctx.memo("children_affirmed", lambda: self._find_affirmation(ctx))
+
+    def _find_affirmation(self, ctx: RuleContext) -> bool:
         for ab in ctx.blocks:
             if not self._children_part(ctx, ab):
                 continue

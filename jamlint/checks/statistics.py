@@ -823,8 +823,6 @@ def _discussed_in_analysis(
     """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
     speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
     varav 59 flickor …" ↔ "Flickor och pojkar blir kränkta ungefär lika ofta, men …")."""
-    # the document's own subject, named in its title ("hemtjänsten", "daglig verksamhet"), is
-    # shared by every sentence and tells nothing about which figures a comment is on
     if not topics:
         return False
     for other in ctx.blocks:
