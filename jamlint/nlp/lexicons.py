@@ -97,6 +97,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "reason_nouns",
     "plan_presents",
     "year_prepositions",
+    "achieved_verbs",
+    "times_of_day",
 )
 
 

@@ -1377,7 +1377,7 @@ class QuantityFinder:
             for lim in limits
         ):
             return True  # "En mottagningsgrupp med fyra socialsekreterare": "grupp med" too
-        if words[-1:] == ["av"] and any(t.lower_ == "varje" for t in toks[max(0, start - 6) : start]):
+        if words[-1:] == ["av"] and self._per_unit(toks, max(0, start - 6), start):
             return True  # "varje grupp i simskolan leds av två simlärare": a norm per group
         norm = toks[start].lower_ in ("minst", "högst") or any(
             t.lower_ in self.ctx("norm_modals") for t in toks[:start]
@@ -1398,7 +1398,21 @@ class QuantityFinder:
             # "Förvaltningen rekryterar två socialsekreterare": a plan; "Om vi rekryterar 100
             # medarbetare per år …" is a planning figure, counted by the t2/t5 precedent
             return not any(t.lower_ == "om" for t in toks[max(0, start - 5) : start])
+        if len(words) == 2 and words[-1] in limits and words[0] in self.ctx("achieved_verbs"):
+            return False  # "har lyckats rekrytera 14 sjuksköterskor": done, not a need
         return bool(words) and words[-1] in limits
+
+    def _per_unit(self, toks: Sequence[Token], lo: int, hi: int) -> bool:
+        """ "varje grupp …" between lo and hi: a norm for each unit; not "varje vecka …",
+        which counts over time ("Varje vecka besöks gården av ca 120 ungdomar")."""
+        for k in range(lo, hi - 1):
+            if toks[k].lower_ != "varje":
+                continue
+            low = toks[k + 1].lower_
+            info = self.info(low, False)
+            timed = info is not None and info.measure in WHEN_MEASURES
+            return not (timed or low in self.ctx("times_of_day"))
+        return False
 
     def _approximation_start(self, toks: Sequence[Token], start: int) -> int:
         if start == 0:
