@@ -936,6 +936,10 @@ class ChildrenWithoutGirlsBoys(Check):
                 out.append(span)
         return out
 
+    @staticmethod
+    def _about_young_adults(ctx: RuleContext) -> bool:
+        return any(_YOUNG_ADULTS.search(ab.block.text) for ab in ctx.blocks)
+
     def _girls_boys_named(self, ctx: RuleContext) -> bool:
         """Girls or boys named in the document's own text (not in a template prompt or a
         general definition of gender equality)."""
@@ -981,13 +985,17 @@ class ChildrenWithoutGirlsBoys(Check):
                         continue  # "berör … 18 flickor och 23 pojkar": how many, not how
                     if term.text.lower().startswith(prefixes):
                         return True
-                    # "unga kvinnor och unga män" in a decision about ungdomar
-                    if _YOUNG.search(ab.block.text, max(0, term.start - 8), term.start):
+                    # "unga kvinnor och unga män" in a decision about ungdomar, not one about
+                    # "unga vuxna" (a rent guarantee's young women are adults)
+                    if _YOUNG.search(ab.block.text, max(0, term.start - 8), term.start) and not (
+                        self._about_young_adults(ctx)
+                    ):
                         return True
         return False
 
 
 _YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
+_YOUNG_ADULTS = re.compile(r"\bunga\s+vuxna\b", re.IGNORECASE)
 
 
 def _genitive(word: str) -> bool:

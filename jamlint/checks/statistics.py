@@ -189,8 +189,16 @@ def _next_splits(
         if siblings and _changed_from(ab.block.text, q, siblings):
             return False  # "ökade från 72,8 procent till 74,6 procent": the split is the 74,6's
         return not siblings or _own_place(ab.block.text, sent, q, nsent, siblings)
-    if any(x.measure is Measure.PEOPLE and within(x.span, nsent) for x in nab.quantities):
+    if any(
+        x.measure is Measure.PEOPLE and not x.sex and within(x.span, nsent) for x in nab.quantities
+    ):
         return False  # the next sentence has figures of its own
+    if siblings and sentence_has_split(nab, nsent) and _qualified_for_this(
+        ab.block.text, q, nsent, siblings
+    ):
+        return True  # "…, varav drygt 600 inom sfi. Andelen kvinnor bland de studerande i sfi …"
+    if any(x.measure is Measure.PEOPLE and within(x.span, nsent) for x in nab.quantities):
+        return False
     if not _referenced_table_split(ctx, nab, nsent):
         return False
     if siblings:
@@ -388,6 +396,26 @@ def _qualified_for_another(
     var 31 procent för kvinnorna …": the next sentence repeats what another figure is of. The
     words between two figures go to the first up to the last "och" or comma, to the second
     after it ("besvarades av 2 661, en svarsfrekvens på 78 procent")."""
+    words = _figure_words(text, q, siblings)
+    theirs = _topics(nsent.span.text, set())
+    if _shared(words[id(q)], theirs):
+        return False
+    return any(_shared(words[id(x)], theirs) for x in siblings)
+
+
+def _qualified_for_this(
+    text: str, q: Quantity, nsent: Sentence, siblings: list[Quantity]
+) -> bool:
+    """ "ca 1 450 personer under 2024, varav drygt 600 inom svenska för invandrare. Andelen
+    kvinnor bland de studerande i svenska för invandrare är 64 procent": the next sentence
+    repeats what q, and no other figure, is of."""
+    words = _figure_words(text, q, siblings)
+    theirs = _topics(nsent.span.text, set())
+    return _shared(words[id(q)], theirs) and not any(_shared(words[id(x)], theirs) for x in siblings)
+
+
+def _figure_words(text: str, q: Quantity, siblings: list[Quantity]) -> dict[int, set[str]]:
+    """The words that say what each figure of a sentence is of."""
     figures = sorted(siblings + [q], key=lambda x: x.span.start)
     words: dict[int, set[str]] = {id(x): set() for x in figures}
     for first, second in itertools.pairwise(figures):
@@ -398,10 +426,7 @@ def _qualified_for_another(
     last = figures[-1]
     tail = text[last.excerpt.end : last.excerpt.end + QUALIFIER_REACH]
     words[id(last)] |= _topics(re.split(r"[.!?;]\s", tail)[0], set())
-    theirs = _topics(nsent.span.text, set())
-    if _shared(words[id(q)], theirs):
-        return False
-    return any(_shared(words[id(x)], theirs) for x in siblings)
+    return words
 
 
 _JOIN = re.compile(r"\boch\b|\bsamt\b|,")
@@ -541,9 +566,32 @@ def _decided_keys(ctx: RuleContext) -> set[tuple[float | None, str]]:
         for ab in ctx.blocks
         if ab.block.kind is BlockKind.LIST_ITEM
         and in_sections_of_kind(doc, ab.block, (SectionKind.PROPOSAL,))
-        for q in people_quantities(ab)
-        if q.unit is not None and q.value is not None and not q.sex
-    }
+        for q in ab.quantities
+        if q.measure is Measure.PEOPLE
+        and q.unit is not None and q.value is not None and not q.sex
+    }  # fmt: skip
+
+
+_THE = re.compile(r"\b(?:de|dessa)\s+$", re.IGNORECASE)
+
+
+def _definite_repeat(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
+    """ "I de 46 hushållen med sociala kontrakt bor 58 barn", "De två handledarna kostar 1,3
+    miljoner kronor": a definite group of a number named earlier in the document is that
+    group again, counted (or planned) there."""
+    if q.value is None or q.unit is None or not q.unit.text.lower().endswith(("na", "en")):
+        return False
+    if not _THE.search(ab.block.text[max(0, q.span.start - 8) : q.span.start]):
+        return False
+    for other in ctx.blocks:
+        if other.block.index > ab.block.index:
+            break
+        for o in other.quantities:
+            if other.block.index == ab.block.index and o.span.start >= q.span.start:
+                break
+            if o.measure is Measure.PEOPLE and not o.sex and _key(o) == _key(q):
+                return True
+    return False
 
 
 def _repeats_a_norm(q: Quantity, sent: Sentence, norms: set[tuple[float | None, str]]) -> bool:
@@ -624,7 +672,7 @@ class PeopleStatistic(Check):
                     continue  # "grupper med färre än fem personer redovisas inte": a rule
                 if disaggregated(ctx, ab, sent, q):
                     continue
-                if _names_an_earlier_group(ctx, ab, q):
+                if _names_an_earlier_group(ctx, ab, q) or _definite_repeat(ctx, ab, q):
                     continue  # "Av de 74 deltagarna fick 47 anställning …"
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
 

@@ -62,6 +62,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "adjectives",
     "modifiers",
     "prepositions",
+    "phrase_prepositions",
+    "volume_periods",
     "street_suffixes",
     "sex_table_labels",
     "bullets",

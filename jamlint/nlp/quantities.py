@@ -620,16 +620,18 @@ class QuantityFinder:
         modal = any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
         modal = modal or bound and modal_after
         near = toks[max(0, start - 5) : start]
-        planned = any(t.lower_ in self.ctx("norm_modals") or t.lower_ in ("kan", "kommer")
-                      for t in near)  # fmt: skip
-        if planned and self._per_period(toks, start):
+        planned = any(t.lower_ in self.ctx("norm_modals") or t.lower_ == "kan" for t in near)
+        forecast = any(t.lower_ == "kommer" for t in near)
+        if (planned or forecast and not self._per_period(toks, start, "volume_periods")) and (
+            self._per_period(toks, start)
+        ):
             return True  # "kan ordnas genom att två behandlare per kväll …": a staffing plan
         return (bound or target) and modal
 
-    def _per_period(self, toks: Sequence[Token], start: int) -> bool:
+    def _per_period(self, toks: Sequence[Token], start: int, periods: str = "periods") -> bool:
         """ "två behandlare per kväll": a number of people for each period."""
         window = [t.lower_ for t in toks[start : start + 5]]
-        return any(a == "per" and b in self.ctx("periods") for a, b in itertools.pairwise(window))
+        return any(a == "per" and b in self.ctx(periods) for a, b in itertools.pairwise(window))
 
     def _auxiliary(self, toks: Sequence[Token], pos: int) -> bool:
         """ "ha" before a supine ("ha nått", "ha fått") or after a modal ("ville ha") is the
@@ -715,6 +717,9 @@ class QuantityFinder:
         before = range(expr.start - 1, -1, -1)
         is_share = expr.is_percent or expr.share
         if not is_share and self._unknown_noun_after(toks, expr):
+            if self._after_varav(toks, expr):
+                # "nio konsulenter, varav tre arbetar i ungdomsteamet": a verb, not a noun
+                return self._partitive(toks, expr)
             return None  # "deltar i minst 20 sammankomster": the count has a noun of its own
         rate_value = is_share or (expr.value is not None and not float(expr.value).is_integer())
         for pos in before:
@@ -791,8 +796,11 @@ class QuantityFinder:
         """A count after a partitive opening: "Av de regelbundna besökarna bor ett fyrtiotal …";
         or right after "varav", a part of the people counted before ("212 medlemmar, varav 164
         är under 20 år")."""
-        first = self._approximation_start(toks, expr.start)  # "varav drygt 400"
-        if first > 0 and toks[first - 1].lower_ == "varav":
+        if self._after_varav(toks, expr):
+            first = self._approximation_start(toks, expr.start)  # "varav drygt 400"
+            found, head = self._varav_head(toks, expr, first)
+            if found:
+                return head
             candidate: _Unit | None = None
             for pos in range(first - 2, -1, -1):
                 measure = toks[pos]._.jam_measure
@@ -801,9 +809,62 @@ class QuantityFinder:
                     if pos == 0 or toks[pos - 1].lower_ not in self.ctx("attribute_prepositions"):
                         return candidate
                     continue  # "nio klagomål från kunder, varav fyra": what "från" follows
-                if measure is not None or HAS_DIGIT.search(toks[pos].text):
-                    return None  # "vid 27 tillfällen, varav fyra …": part of what was counted
+                if HAS_DIGIT.search(toks[pos].text):
+                    # "Av kommunens röstberättigade var 1 960 födda …, varav 610 …": the people
+                    # of the sentence's partitive; "vid 27 tillfällen, varav fyra": not people
+                    return None if candidate else self._opening_partitive(toks, expr)
+                if measure is not None and not self._in_bare_phrase(toks, pos):
+                    return None  # "27 ärenden, varav fyra …": part of what was counted
             return candidate
+        return self._opening_partitive(toks, expr)
+
+    def _varav_head(self, toks: Sequence[Token], expr: _Expr, first: int) -> tuple[bool, _Unit | None]:
+        """The count a "varav" divides: the nearest number before it that is not a year, and
+        the first measured word after that number ("omkring 720 personer att ha hemtjänst år
+        2031, varav ungefär 150 …"; "vid 27 tillfällen, varav fyra": not people). (False, None)
+        when there is no such number."""
+        for pos in range(first - 2, -1, -1):
+            tok = toks[pos]
+            value = self._number_value(tok.text)
+            if value is None or tok.lower_ in ONE or tok._.jam_measure in WHEN_MEASURES:
+                continue
+            if pos > 0 and toks[pos - 1].lower_ in self.ctx("year_words"):
+                continue  # "år 2031"
+            if 1900 <= value <= 2100 and float(value).is_integer() and " " not in tok.text:
+                continue  # "under 2027": a year
+            for k in range(pos + 1, min(len(toks), pos + 4)):
+                measure = toks[k]._.jam_measure
+                if measure is None:
+                    continue
+                if measure is Measure.PEOPLE and not toks[k]._.jam_sex:
+                    return True, _Unit(k, Measure.PEOPLE, False, follows=False)
+                return True, None
+            return False, None
+        return False, None
+
+    def _predicate_of_partitive(self, toks: Sequence[Token], expr: _Expr, unit: _Unit) -> bool:
+        if unit.sex or not expr.is_percent or unit.pos != expr.end + 1:
+            return False
+        word = toks[unit.pos]
+        if word.lower_ not in self.ctx("people_states") and not word._.jam_rate:
+            return False
+        return self._opening_partitive(toks, expr) is not None
+
+    def _after_varav(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        first = self._approximation_start(toks, expr.start)
+        return first > 0 and toks[first - 1].lower_ == "varav"
+
+    def _in_bare_phrase(self, toks: Sequence[Token], pos: int) -> bool:
+        """ "132 barn i kön till förskolan, varav 41": a word after a preposition with no
+        number of its own describes the people counted before, it is not what was counted."""
+        return (
+            pos > 0
+            and toks[pos - 1].lower_ in self.ctx("phrase_prepositions")
+            and not any(HAS_DIGIT.search(t.text) for t in toks[max(0, pos - 3) : pos])
+        )
+
+    def _opening_partitive(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
+        """ "Av de regelbundna besökarna bor ett fyrtiotal …": the people of an opening "Av"."""
         if not toks or toks[0].lower_ not in OF_WORDS:
             return None
         unit = self._unit_after_of(toks, 0)
@@ -1018,6 +1079,10 @@ class QuantityFinder:
                 and self._definite(toks[expr.end + 1])
             ):
                 unit = None  # "fullföljde 78 procent utbildningen": the clause's object
+            if unit is not None and self._predicate_of_partitive(toks, expr, unit):
+                # "Av hushållen … var 61 procent ensamstående", "Av de sökande hade 38 procent
+                # undersköterskebehörighet": what the share of the opening's people are or have
+                unit = self._opening_partitive(toks, expr)
             unit = unit or self._unit_coordinated(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
                 unit = self._unit_after_of(toks, expr.end + 1)
