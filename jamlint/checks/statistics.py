@@ -450,6 +450,10 @@ def _splits_same_figure(
         # "svarade 2 046 invånare. Av dem reste 54 procent med bil …, 47 procent av kvinnorna
         # och 61 procent av männen": the split is the share's, not the count's
         return False
+    if not q.is_percent and all(x.is_percent and _RATE_AMONG.search(x.excerpt.text) for x in split):
+        # "träffade 402 elever. Av dem uppgav 38 procent av flickorna och 51 procent av
+        # pojkarna att …": a rate within each sex, not the make-up of the 402
+        return False
     counts = [x.value for x in split if x.value is not None and not x.is_percent]
     if len(counts) >= 2 and not q.is_percent and q.value is not None:
         total = sum(counts)
@@ -503,6 +507,11 @@ def _splits_same_figure(
         and not others
         and not answers
     )
+
+
+_RATE_AMONG = re.compile(
+    r"\b(?:av|bland|för)\s+(?:de\s+)?(?:kvin|män|mannen|flick|pojk|tjej|kill)\w*$", re.IGNORECASE
+)
 
 
 # the make-up of a group named before: "Av de svarande var 58 procent kvinnor, 40 procent män …"

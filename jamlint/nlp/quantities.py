@@ -604,8 +604,17 @@ class QuantityFinder:
         if start == 0:
             return bound and modal_after
         before = [t.lower_ for t in toks[max(0, start - 5) : start]]
-        if "att" in before and any(w in self.ctx("goal_words") for w in before[: before.index("att")]):
+        goals = self.ctx("goal_words")
+        if "att" in before and any(w in goals for w in before[: before.index("att")]):
             return True  # "fastställer målet att minst 90 procent av eleverna ska …": a target
+        if len(before) >= 2 and before[-1] in ("är", "var") and before[-2] in goals:
+            return True  # "Målet är 2 000 fler aktiva låntagare till 2032"
+        opened = [k for k, t in enumerate(toks[:start]) if t.lower_ in goals]
+        modal_later = any(t.lower_ in self.ctx("norm_modals") for t in toks[start + 1 : start + 10])
+        if opened and any(t.lower_ == "att" for t in toks[opened[0] : start]) and modal_later:
+            # "Målet är att cykelns andel … ska öka … och att 60 procent av eleverna … ska gå
+            # eller cykla": a later clause of the same goal
+            return True
         near_need = any(t.lower_ in self.ctx("needs") for t in toks[max(0, start - 6) : start])
         if near_need and toks[start - 1].lower_ == "med":
             return True  # "beräknas behovet minska med sex röstmottagare": a need, not a count
@@ -798,7 +807,7 @@ class QuantityFinder:
         är under 20 år")."""
         if self._after_varav(toks, expr):
             first = self._approximation_start(toks, expr.start)  # "varav drygt 400"
-            found, head = self._varav_head(toks, expr, first)
+            found, head = self._head_count(toks, first)
             if found:
                 return head
             candidate: _Unit | None = None
@@ -818,11 +827,12 @@ class QuantityFinder:
             return candidate
         return self._opening_partitive(toks, expr)
 
-    def _varav_head(self, toks: Sequence[Token], expr: _Expr, first: int) -> tuple[bool, _Unit | None]:
-        """The count a "varav" divides: the nearest number before it that is not a year, and
-        the first measured word after that number ("omkring 720 personer att ha hemtjänst år
-        2031, varav ungefär 150 …"; "vid 27 tillfällen, varav fyra": not people). (False, None)
-        when there is no such number."""
+    def _head_count(self, toks: Sequence[Token], first: int) -> tuple[bool, _Unit | None]:
+        """The count a "varav" (or ", vilket") at `first - 1` refers to: the nearest number
+        before it that is not a year or an age, and the first measured word after that number
+        ("omkring 720 personer att ha hemtjänst år 2031, varav ungefär 150 …"; "vid 27
+        tillfällen, varav fyra": not people). The unit when it is people; (False, None) when
+        there is no such number."""
         for pos in range(first - 2, -1, -1):
             tok = toks[pos]
             value = self._number_value(tok.text)
@@ -836,10 +846,13 @@ class QuantityFinder:
                 measure = toks[k]._.jam_measure
                 if measure is None:
                     continue
+                if measure is Measure.TIME and k == pos + 1:
+                    break  # "i åldern 13–20 år": an age, look further back
                 if measure is Measure.PEOPLE and not toks[k]._.jam_sex:
                     return True, _Unit(k, Measure.PEOPLE, False, follows=False)
                 return True, None
-            return False, None
+            else:
+                return False, None
         return False, None
 
     def _predicate_of_partitive(self, toks: Sequence[Token], expr: _Expr, unit: _Unit) -> bool:
@@ -1269,6 +1282,10 @@ class QuantityFinder:
         for pos in range(expr.start - 1, 0, -1):
             if toks[pos].lower_ in anaphors:
                 return any(t._.jam_measure is Measure.PEOPLE for t in toks[:pos])
+            if toks[pos].lower_ == "vilket" and toks[pos - 1].text == ",":
+                # "742 hushåll fick försörjningsstöd, vilket är en minskning med 6 procent": the
+                # change of the last thing counted before the clause
+                return self._head_count(toks, pos)[1] is not None
         return False
 
     def _bare_count(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
@@ -1280,7 +1297,11 @@ class QuantityFinder:
         for pos in range(expr.start - 1, -1, -1):
             if toks[pos].lower_ != "antalet":
                 continue
-            if toks[pos + 1].lower_ not in self.ctx("bare_count_verbs"):
+            verbs = self.ctx("bare_count_verbs")
+            aged = [t.lower_ for t in toks[pos + 1 : pos + 3]] == ["i", "åldern"] and any(
+                t.lower_ in verbs for t in toks[pos + 3 : expr.start]
+            )  # "medan antalet i åldern 20–64 år minskar med ca 300"
+            if toks[pos + 1].lower_ not in verbs and not aged:
                 return False  # "antalet ärenden", "antalet rapporterade avvikelser"
             for tok in reversed(toks[:pos]):
                 measure = tok._.jam_measure
