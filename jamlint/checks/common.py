@@ -125,7 +125,12 @@ def _plan_list(doc: Document, block: Block) -> bool:
     for prev in reversed(doc.blocks[: block.index]):
         if prev.kind is BlockKind.LIST_ITEM:
             continue
-        return prev.kind is BlockKind.PARAGRAPH and bool(PLAN_INTRO.search(prev.text))
+        # a colon-ended lead-in may be read as a run-in heading ("Planen innehåller åtgärder
+        # inom fyra områden:")
+        lead_in = prev.kind is BlockKind.PARAGRAPH or (
+            prev.kind is BlockKind.HEADING and prev.text.rstrip().endswith(":")
+        )
+        return lead_in and bool(PLAN_INTRO.search(prev.text))
     return False
 
 

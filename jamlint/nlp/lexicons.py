@@ -64,6 +64,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "prepositions",
     "phrase_prepositions",
     "volume_periods",
+    "plan_verbs",
+    "proposed_markers",
     "street_suffixes",
     "sex_table_labels",
     "bullets",

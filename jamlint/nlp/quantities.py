@@ -75,6 +75,9 @@ CHANGE_WORDS = frozenset({"med", "från", "till"})
 CHANGE_WINDOW = 4  # words before a share where a change word makes it a change
 # "10 och 12 elever", "10 resp. 12 platser", "mellan 5 till 8 deltagare": the first number
 # counts the noun after the second.
+# words that open an apposition saying what the counted are ("212 fastighetsägare, de flesta
+# bostadsrättsföreningar")
+APPOSITION_OPENERS = frozenset({"de", "främst", "samtliga", "alla", "flertalet", "huvudsakligen", "mestadels"})
 COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
 SHARE_EACH = frozenset({"var", "vart"})
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
@@ -178,8 +181,37 @@ class QuantityFinder:
             if self._limited_by_context(text, tokens, expr, out, quantity):
                 quantity = replace(quantity, limit=True)
             out.append(quantity)
-            k = expr.end + 1
+            k = self._past_range(tokens, expr, quantity)
         return out
+
+    @staticmethod
+    def _organisations_in_apposition(toks: Sequence[Token], pos: int) -> bool:
+        """ "Husen ägs av 212 fastighetsägare, de flesta bostadsrättsföreningar och privata
+        bostadsbolag": the apposition says the owners are organisations."""
+        if pos + 2 >= len(toks) or toks[pos + 1].text != ",":
+            return False
+        if toks[pos + 2].lower_ not in APPOSITION_OPENERS and toks[pos + 2]._.jam_measure is None:
+            return False  # "6 340 invånare, och enligt kommunens prognos …": a new clause
+        for tok in toks[pos + 2 : pos + 6]:
+            if tok.is_punct:
+                return False
+            if tok._.jam_measure is not None:
+                return tok._.jam_measure is Measure.ORGANISATION
+        return False
+
+    @staticmethod
+    def _past_range(tokens: Sequence[Token], expr: _Expr, q: Quantity) -> int:
+        """Where to go on after q: past the second number of a range "fem till sex personer",
+        whose excerpt already covers it (not "från 312 till 348", two figures of a change)."""
+        k = expr.end + 1
+        if k >= len(tokens) or tokens[k].lower_ != "till":
+            return k
+        if expr.start > 0 and tokens[expr.start - 1].lower_ == "från":
+            return k
+        end = q.excerpt.end
+        while k < len(tokens) and tokens[k].idx < end:
+            k += 1
+        return k
 
     def _limited_by_context(
         self,
@@ -276,7 +308,8 @@ class QuantityFinder:
             # brandmän dela en vecka": what a plan would make possible
             before = [t.lower_ for t in toks[1 : expr.start]]
             # "Med de två nya tjänsterna blir det i genomsnitt 455 elever per heltidstjänst"
-            return any(w in self.ctx("modals") or w == "blir" for w in after + before)
+            # "Med i genomsnitt 2,2 personer per bostad ger programmet bostäder för …"
+            return any(w in self.ctx("modals") or w in ("blir", "ger") for w in after + before)
         return expr.start <= 3 and toks[0].lower_ in openers
 
     @staticmethod
@@ -1171,12 +1204,14 @@ class QuantityFinder:
             measure = Measure.OTHER  # "en elevhälsa med 2,5 kuratorer": posts in full-time terms
         if measure is Measure.PEOPLE and self._size_of_organisation(toks, start):
             measure = Measure.OTHER  # "små företag med färre än 50 anställda": a size class
+        if measure is Measure.PEOPLE and unit is not None and self._organisations_in_apposition(toks, unit.pos):
+            measure = Measure.ORGANISATION  # "212 fastighetsägare, de flesta bostadsrättsföreningar"
         sex = unit.sex if unit is not None else of_sex
         if unit is not None and not sex and (expr.is_percent or expr.share):
             # "varav 92 procent är kvinnor": the share is the women's
             sex = self._share_of_a_sex(toks, unit.pos) or self._share_of_a_sex(toks, expr.end)
         cost_basis = self._cost_basis(toks, start)
-        if measure is Measure.PEOPLE and cost_basis:
+        if measure is Measure.PEOPLE and (cost_basis or self._cost_assumption(toks, start)):
             measure = Measure.OTHER  # "Lönekostnaden för 24 lärlingar": a cost's basis
         if unit is not None and not sex and (toks[unit.pos]._.jam_rate or not unit.follows):
             # "Bland kvinnorna var sjukfrånvaron 9,3 procent", "Bland kvinnorna var andelen unga
@@ -1337,6 +1372,14 @@ class QuantityFinder:
                 return not any(x.is_punct and x.text in ".;:" for x in window[k:])
         return False
 
+    @staticmethod
+    def _cost_assumption(toks: Sequence[Token], start: int) -> bool:
+        """ "kostnaderna för försörjningsstöd minskar med minst motsvarande belopp om en tredjedel
+        av deltagarna går till arbete": a condition a cost estimate assumes."""
+        if start == 0 or toks[start - 1].lower_ != "om":
+            return False
+        return any("kostnad" in t.lower_ or t.lower_ in ("belopp", "beloppet") for t in toks[: start - 1])
+
     def _reason_share(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """ "Av de svarande ville … De vanligaste skälen var att heltid upplevs som för tungt
         (44 procent) …": a share in brackets after a reason respondents gave."""
@@ -1466,7 +1509,8 @@ class QuantityFinder:
         if words[-1:] == ["av"] and self._per_unit(toks, max(0, start - 6), start):
             return True  # "varje grupp i simskolan leds av två simlärare": a norm per group
         norm = toks[start].lower_ in ("minst", "högst") or any(
-            t.lower_ in self.ctx("norm_modals") for t in toks[:start]
+            t.lower_ in self.ctx("norm_modals") or t.lower_ in self.ctx("proposed_markers")
+            for t in toks[:start]
         )
         if words[-1:] in (["av"], ["med"]) and norm and any(
             t.lower_.startswith("bemann") for t in toks[max(0, start - 5) : start]
@@ -1484,6 +1528,11 @@ class QuantityFinder:
             # "Förvaltningen rekryterar två socialsekreterare": a plan; "Om vi rekryterar 100
             # medarbetare per år …" is a planning figure, counted by the t2/t5 precedent
             return not any(t.lower_ == "om" for t in toks[max(0, start - 5) : start])
+        intends = [k for k, t in enumerate(toks[max(0, start - 8) : start]) if t.lower_ in self.ctx("plan_verbs")]
+        if intends and any(
+            t.lower_ == "att" for t in toks[max(0, start - 8) + intends[0] : start]
+        ) and not any(t.lower_ in ("de", "dessa") for t in toks[max(0, start - 2) : start]):
+            return True  # "planerar att teckna avtal med fem till sex personer per by"
         if len(words) == 2 and words[-1] in limits and words[0] in self.ctx("achieved_verbs"):
             return False  # "har lyckats rekrytera 14 sjuksköterskor": done, not a need
         return bool(words) and words[-1] in limits
