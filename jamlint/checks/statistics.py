@@ -299,10 +299,15 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         return False  # "31 kvinnor och 44 barn": two groups side by side, the children unsplit
     if _COMPARED.search(ab.block.text[last.excerpt.end : q.span.start]):
         return False  # "21 procent av kvinnorna och 16 procent av männen, jämfört med 19 procent i riket"
+    if _NEW_CLAUSE.search(ab.block.text[last.excerpt.end : q.span.start]):
+        # "58 procent av kvinnorna och 71 procent av männen kör bil till arbetet, och 14 procent
+        # av de svarande cyklar": the split figures are a statement of their own
+        return False
     first = min(x.span.start for x in counted)
     return not any(o.span.start < first for o in others)
 
 
+_NEW_CLAUSE = re.compile(r"\s\w+.*(?:,\s*(?:och|men|medan)\b|;)", re.IGNORECASE)
 _AMONG = re.compile(r"\b(?:av|bland)\b", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\d\s+av\s+\d")
 
@@ -960,14 +965,18 @@ def _row_discussed(ctx: RuleContext, table: Block) -> bool:
 def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> bool:
     """A sentence elsewhere that compares the sexes and repeats at least two of the figures."""
     wanted = {m.group() for f in figures for m in _NUMBER.finditer(f)}
-    if len(wanted) < 2:
+    # a one-sex share repeated as it is ("varav 81 procent kvinnor" … "Att 81 procent av de
+    # anställda är kvinnor innebär att …")
+    shares = {f"{n} procent" for n in wanted} if len(figures) == 1 and len(wanted) == 1 else set()
+    if len(wanted) < 2 and not (shares and any("procent" in f for f in figures)):
         return False
     for ab in ctx.blocks:
         if ab.block.index in skip or not _prose(ab.block):
             continue
         for sent in ab.sentences:
             found = {m.group() for m in _NUMBER.finditer(sent.span.text)}
-            if len(found & wanted) >= 2 and _comments_on_sexes(ab, sent):
+            repeated = len(found & wanted) >= 2 or any(x in sent.span.text for x in shares)
+            if repeated and _comments_on_sexes(ab, sent):
                 return True
     return False
 

@@ -1159,6 +1159,8 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "Sjukfrånvaron är högst … I äldreomsorgen var den 10,7 %"
             if unit is None and measure is Measure.OTHER and self._answered_by(toks, expr):
                 measure = Measure.PEOPLE  # "Enkäten … besvarades av 119": those who answered
+            if unit is None and measure is Measure.OTHER and self._share_by_people(toks, expr, previous):
+                measure = Measure.PEOPLE  # "Behandlingen fullföljdes av ungefär hälften"
             if unit is None and measure is Measure.OTHER and self._group_changes(toks, expr):
                 measure = Measure.PEOPLE  # "2 310 invånare …, och gruppen väntas öka med 40 %"
             if unit is None and measure is Measure.OTHER and self._bare_count(toks, expr, previous):
@@ -1307,6 +1309,31 @@ class QuantityFinder:
         return start > 1 and toks[start - 1].lower_ == "av" and toks[start - 2].lower_.startswith(
             "besvara"
         )
+
+    def _share_by_people(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """A share of people with no noun: "en tredjedel av dem" when the sentence opened on
+        people ("Alla med för höga värden fick råd, och ett år senare hade ungefär en tredjedel
+        av dem åtgärdat …"), or the agent of a passive after a sentence about people ("… 36
+        våldsutövare. Behandlingen fullföljdes av ungefär hälften.")."""
+        if not (expr.is_percent or expr.share):
+            return False
+        start = self._approximation_start(toks, expr.start)
+        after = expr.end + 1
+        if after + 1 < len(toks) and [t.lower_ for t in toks[after : after + 2]] == ["av", "dem"]:
+            if any(t._.jam_sex for t in toks[after + 2 : after + 5]):
+                return False  # "79 procent av dem är kvinnor": the make-up, a split
+            if toks[0].lower_ in ("alla", "samtliga") and len(toks) > 1 and toks[1].lower_ in ("med", "som"):
+                return True
+            earlier = [t._.jam_measure for t in toks[:start] if t._.jam_measure not in (None, *WHEN_MEASURES)]
+            return bool(earlier) and earlier[-1] is Measure.PEOPLE
+        if start > 1 and toks[start - 1].lower_ == "av" and toks[start - 2].lower_.endswith(("des", "tes")):
+            return (
+                previous is not None
+                and previous.people
+                and not any(t._.jam_measure is not None for t in toks[:start])
+                and after >= len(toks) - 1
+            )
+        return False
 
     def _group_changes(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A change of a group named earlier in the sentence ("Kommunen har 2 310 invånare som
