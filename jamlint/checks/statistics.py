@@ -307,8 +307,8 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     return not any(o.span.start < first for o in others)
 
 
+_ABOUT_THEM = re.compile(r"\s*(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\s\w+.*(?:,\s*(?:och|men|medan)\b|;)", re.IGNORECASE)
-_AMONG = re.compile(r"\b(?:av|bland)\b", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\d\s+av\s+\d")
 
 
@@ -318,7 +318,8 @@ def _rates_among_sexes(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     if q.is_percent or _COUNT_OF.search(q.excerpt.text):
         return False  # a share ("151 av 268"), not a count
     later = [x for x in ab.quantities if x.sex and within(x.span, sent) and x.span.start > q.span.end]
-    return bool(later) and all(x.is_percent and _AMONG.search(x.excerpt.text) for x in later)
+    # not "61 procent av deltagarna var kvinnor", the make-up of the count
+    return bool(later) and all(x.is_percent and _RATE_AMONG.search(x.excerpt.text) for x in later)
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäö]{2,}\b")
@@ -1189,6 +1190,12 @@ class SexStatisticsNotAnalysed(Check):
             if k == i or not (own_people and _has_split(ab, ab.sentences[k]))
         }  # fmt: skip
         around.add(i)
+        # and the sentences right after it that go on about the same people ("… varav 62 procent
+        # kvinnor. Det motsvarar … Av de skadade var 43 procent 65 år eller äldre.")
+        for k in range(i + 1, min(i + 3, len(ab.sentences))):
+            if not _ABOUT_THEM.match(ab.sentences[k].span.text):
+                break
+            around.add(k)
         text = " ".join(ab.sentences[k].span.text for k in sorted(around))
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
         rates = bool(split) and all(q.is_percent for q in split)

@@ -1525,6 +1525,8 @@ class QuantityFinder:
             or (toks[start - 1].lower_,) in self.approximations.get(toks[start - 1].lower_, ())
         ):
             start -= 1  # "behöver rekrytera ca 150 undersköterskor", not past "högst"
+        if start > 2 and [t.lower_ for t in toks[start - 2 : start]] == ["i", "genomsnitt"]:
+            start -= 2  # "beräknas sysselsätta i genomsnitt tolv anläggningsarbetare"
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
