@@ -115,6 +115,8 @@ class _Finder:
             nth = self._occurrence(anchor)
             box = self._find(page, target, nth)
             if box is None:
+                box = self._find_at_page_end(page, target)  # an excerpt across a page break
+            if box is None:
                 for other in range(n_pages):
                     box = self._find(other, target, 0) if other != page else None
                     if box is not None:
@@ -174,6 +176,17 @@ class _Finder:
         first = text.index[hits[min(nth, len(hits) - 1)]]
         return text.textpage.get_charbox(first)
 
+    def _find_at_page_end(self, page: int, target: str) -> tuple[float, float, float, float] | None:
+        """The start of the longest beginning of `target` that ends the page's text (outside
+        running headers and footers): "… och två" on one page, "vägledare …" on the next."""
+        text = self._text(page)
+        body = [k for k, running in enumerate(text.running) if not running]
+        squeezed = "".join(text.squeezed[k] for k in body)
+        for size in range(len(target) - 1, MIN_SPLIT_PREFIX - 1, -1):
+            if squeezed.endswith(target[:size]):
+                return text.textpage.get_charbox(text.index[body[len(squeezed) - size]])
+        return None
+
     def _occurrence(self, anchor: Anchor) -> int:
         """How many times the excerpt occurs on the same page before the anchor's own place."""
         if not anchor.excerpt:
@@ -187,6 +200,9 @@ class _Finder:
                 return count + sum(1 for m in pattern.finditer(block.text[: anchor.offset]))
             count += sum(1 for _ in pattern.finditer(block.text))
         return count
+
+
+MIN_SPLIT_PREFIX = 3  # characters of an excerpt that must stand before a page break
 
 
 def _note_rect(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

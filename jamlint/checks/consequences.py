@@ -466,7 +466,10 @@ NEGATED_EFFECT = re.compile(
     r"|\b(?:inga|inget|ingen)\s+\w+\s+som\s+(?:påverkar|berör|rör)\s+barn"
     # "innebär inga beslut om verksamhet för barn och unga", "ändrar ingen verksamhet för barn"
     r"|\b(?:innebär|ändrar|medför|innehåller)\s+(?:inga|inget|ingen)\s+(?:\w+\s+){0,3}?"
-    r"(?:om|för|av)\s+(?:\w+\s+){0,2}?barn\b",
+    r"(?:om|för|av)\s+(?:\w+\s+){0,2}?barn\b"
+    # "Korttidsboendet tar inte emot barn", "har inte funnit att barn påverkas av förslaget"
+    r"|\btar\s+(?:inte|ej)\s+emot\s+barn\b"
+    r"|\b(?:inte|ej)\s+(?:\w+\s+){0,2}?att\s+barn\w*\s+(?:påverkas|berörs)\b",
     re.IGNORECASE,
 )
 # "… inte barn direkt, men kan påverka barn i …": a denial taken back
@@ -479,7 +482,7 @@ FOR_ADULTS = re.compile(
     r"\b(?:gäller|avser|riktar sig till|vänder sig till|är till för|ges till|ges åt|erbjuds|beviljas)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
     r"vuxna\b(?!\s+och\s+barn|\s+utan)"
     # "Undersökningen omfattar invånare från 18 år"
-    r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:18|19|20|21)\s+år",
+    r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:1[89]|[2-9]\d)\s+år",
     re.IGNORECASE,
 )
 ELSEWHERE = "handled_elsewhere"
