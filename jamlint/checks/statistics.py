@@ -487,6 +487,15 @@ def _splits_same_figure(
         return False
     first = min(x.span.start for x in split)
     if any(
+        x.value is not None and x.value != q.value and not x.sex and within(x.span, nsent)
+        and _VARAV_GAP.match(nab.block.text[x.excerpt.end : first])
+        for x in nab.quantities
+    ):
+        return False  # "Socialsekreterarna … är 22, varav 19 kvinnor och 3 män": the 22's split
+    values = [x.value for x in split if x.value is not None and not x.is_percent]
+    if q.value is not None and not q.is_percent and len(values) >= 2 and abs(sum(values) - q.value) <= 1:
+        return True  # "212 tillståndshavare … Bland dem som gjorde fler än 100 resor var 96 kvinnor och 116 män"
+    if any(
         x.measure in (Measure.OBJECT, Measure.ORGANISATION) and x.span.start < first
         for x in nab.quantities
         if within(x.span, nsent)
@@ -497,7 +506,12 @@ def _splits_same_figure(
     values = [x.value for x in split if x.value is not None and not x.is_percent]
     if q.value is not None and not q.is_percent and values and abs(sum(values) - q.value) <= 1:
         return True
-    others = [p.text.lower() for p in nab.people if within(p, nsent) and not _subgroup(nab, p, q)]
+    # people named, not a rate noun ("Nöjdheten var 86 procent bland kvinnorna …" names no group)
+    rates = {t.idx for t in nab.doc if t._.jam_rate} if nab.doc is not None else set()
+    others = [
+        p.text.lower() for p in nab.people
+        if within(p, nsent) and not _subgroup(nab, p, q) and p.start not in rates
+    ]  # fmt: skip
     if q.unit is not None and any(_same_word(o, q.unit.text.lower()) for o in others):
         return True
     # a rate split by sex with no other group named: "ökar med 38 procent. Bland kvinnorna är
@@ -515,6 +529,8 @@ def _splits_same_figure(
     )
 
 
+_BOUND_AFTER = re.compile(r"\s*(?:än\s+)?(?:ca\s+|cirka\s+)?\d")
+_VARAV_GAP = re.compile(r"\s*,?\s*varav\s*$", re.IGNORECASE)
 _RATE_AMONG = re.compile(
     r"\b(?:av|bland|för)\s+(?:de\s+)?(?:kvin|män|mannen|flick|pojk|tjej|kill)\w*$", re.IGNORECASE
 )
@@ -859,7 +875,7 @@ def _same_topic(a: str, b: str) -> bool:
     return a[:TOPIC_PREFIX] == b[:TOPIC_PREFIX]
 
 
-_SUFFIXES = ("ades", "ade", "orna", "arna", "erna", "as", "or", "ar", "er", "en", "et", "na")
+_SUFFIXES = ("ades", "ade", "orna", "arna", "erna", "as", "or", "ar", "er", "en", "et", "na", "e")
 MIN_STEM = 4
 
 
@@ -881,7 +897,12 @@ def _shared(a: set[str], b: set[str]) -> set[str]:
 
 
 def _discussed_in_analysis(
-    ctx: RuleContext, topics: set[str], skip: set[int], min_shared: int = 1, rates: bool = False
+    ctx: RuleContext,
+    topics: set[str],
+    skip: set[int],
+    min_shared: int = 1,
+    rates: bool = False,
+    kind: str | None = None,
 ) -> bool:
     """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
     speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
@@ -898,6 +919,8 @@ def _discussed_in_analysis(
                 continue
             if rates and _only_counts_compared(other, sent):
                 continue  # "Männen är fler än kvinnorna i arbetsträning" is not on rates
+            if kind == "adult" and _sex_kind(sex_terms_in(other, sent)) == "child":
+                continue  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
             return True
     return False
 
@@ -1018,6 +1041,44 @@ def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     )
 
 
+_CHILD_SEX = ("flick", "pojk", "tjej", "kill")
+
+
+def _sex_kind(terms) -> str | None:
+    """ "child" when the sex terms are all girls and boys, "adult" when all women and men."""
+    kinds = set()
+    for t in terms:  # a term may be a phrase: "fler pojkar än flickor"
+        words = re.findall(r"\w+", t.text.lower())
+        if any(w.startswith(_CHILD_SEX) for w in words):
+            kinds.add("child")
+        if any(w.startswith(("kvinn", "män", "mann", "manl", "mans")) or w == "man" for w in words):
+            kinds.add("adult")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _people_stems(ab: AnnotatedBlock, sent: Sentence | None = None) -> set[str]:
+    """Stems of the people words (not the sex terms) of a block or one of its sentences."""
+    sexed = {t.start for t in ab.sex_terms}
+    return {
+        _stem(p.text.lower()) for p in ab.people
+        if p.start not in sexed and (sent is None or within(p, sent))
+    }  # fmt: skip
+
+
+def _split_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> bool:
+    """Another sex-split figure stands between two sentences of a paragraph ("… tre
+    anhörigkonsulenter, två kvinnor och en man. … 286 anhöriga, 201 kvinnor och 85 män.
+    Kvinnorna var alltså drygt två tredjedelar av de svarande …")."""
+    lo, hi = sorted((a.span.start, b.span.start))
+    for sent in ab.sentences:
+        if not lo < sent.span.start < hi or sent.span.start == b.span.start:
+            continue
+        # a split of both sexes (not a one-sex subgroup: "… av dem är 35 pojkar")
+        if sum(1 for x in ab.quantities if x.sex and within(x.span, sent)) >= 2:
+            return True
+    return False
+
+
 def _draws_consequence(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """What follows for the sexes: "Rekryteringen ska därför även nå kvinnor som kan ta uppdrag
     för ensamkommande flickor" — a sex named outside a figure in a sentence that concludes."""
@@ -1033,6 +1094,8 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
     for cue in phrases(ab, ANALYSIS):
         if not within(cue, sent) or has_phrase(ab, SUPPRESSION, sent):
             continue
+        if _BOUND_AFTER.match(text, cue.end):
+            continue  # "Bland dem som gjorde fler än 100 resor var 96 kvinnor …": a bound
         left, right = clause_around(text, sent, cue)
         if any(left <= t.start < right for t in terms):
             return True
@@ -1158,6 +1221,8 @@ class SexStatisticsNotAnalysed(Check):
             if any(table_split(ctx, b) and self._table_commented(ctx, b) for b in tables):
                 return True
         for other in ab.sentences:
+            if other.span != sent.span and _split_between(ab, sent, other):
+                continue  # the comment is on the split nearer to it, another figure
             # "Kvinnorna var alltså nästan dubbelt så många som männen." — not "några har fler
             # än tio uppdrag"
             if other.span != sent.span and _comments_on_sexes(ab, other):
@@ -1166,14 +1231,17 @@ class SexStatisticsNotAnalysed(Check):
             # … Rekryteringen ska därför även nå kvinnor som kan ta uppdrag för flickor")
             if other.span.start > sent.span.start and _draws_consequence(ab, other):
                 return True
-        nouns = {p.text.lower()[:5] for p in ab.people if within(p, sent)}
+        nouns = _people_stems(ab, sent)
         for b in self._text_after(ctx, ab.block.index, 1) + self._after_list(ctx, ab.block):
             nab = ctx.blocks[b.index]
             if not any(_comments_on_sexes(nab, x) for x in nab.sentences):
                 continue  # "… lägre än i länet": a comment, but not on the sexes
-            theirs = {p.text.lower()[:5] for p in nab.people}
+            theirs = _people_stems(nab)
             own_split = any(q.sex for q in nab.quantities)  # it comments its own figures
-            if nouns & theirs or (not theirs and not own_split):
+            # the same people: one word the other's stem with an ending ("medlemmar",
+            # "medlemmarna"), not two compounds on one stem ("anhöriga", "anhörigkonsulenter")
+            same = any(a.startswith(b) or b.startswith(a) for a in nouns for b in theirs)
+            if same or (not theirs and not own_split):
                 return True
         sex = {t.text.lower() for t in ab.sex_terms}
         # the sentence and the one before it say what is counted ("Föreningen når ca 260
@@ -1199,7 +1267,8 @@ class SexStatisticsNotAnalysed(Check):
         text = " ".join(ab.sentences[k].span.text for k in sorted(around))
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
         rates = bool(split) and all(q.is_percent for q in split)
-        if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, rates=rates):
+        kind = _sex_kind(sex_terms_in(ab, sent))
+        if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, rates=rates, kind=kind):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
         if _figures_discussed(ctx, figures, {ab.block.index}):

@@ -66,6 +66,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "volume_periods",
     "plan_verbs",
     "proposed_markers",
+    "plan_openers",
+    "estimate_verbs",
     "street_suffixes",
     "sex_table_labels",
     "bullets",

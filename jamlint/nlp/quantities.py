@@ -75,6 +75,8 @@ CHANGE_WORDS = frozenset({"med", "från", "till"})
 CHANGE_WINDOW = 4  # words before a share where a change word makes it a change
 # "10 och 12 elever", "10 resp. 12 platser", "mellan 5 till 8 deltagare": the first number
 # counts the noun after the second.
+TENS_IN_DIGITS = re.compile(r"^(\d+)-?tal$")  # "40-tal", "50tal"
+SEVERAL = frozenset({"flera", "många", "några", "vissa"})
 # words that open an apposition saying what the counted are ("212 fastighetsägare, de flesta
 # bostadsrättsföreningar")
 APPOSITION_OPENERS = frozenset({"de", "främst", "samtliga", "alla", "flertalet", "huvudsakligen", "mestadels"})
@@ -240,7 +242,7 @@ class QuantityFinder:
         ):
             return True  # "… kan underlättas av att två av medarbetarna följer med": a plan
         passives = [k for k, t in enumerate(toks) if t.lower_ in self.ctx("plan_passives")]
-        if any(expr.end < k <= expr.end + 3 for k in passives):
+        if any(expr.end < k <= expr.end + 4 for k in passives):
             return True  # "Två behandlare utbildas i metoden": the plan's staffing
         if any(f.limit and f.measure is Measure.PEOPLE for f in found) and any(
             k < expr.start for k in passives
@@ -464,6 +466,9 @@ class QuantityFinder:
             return _Expr(k, k + 1, 100.0 / self.lex.ordinals[nxt], is_percent=True, share=True)
         if low in ONE and nxt.endswith("tal") and self._number_word(nxt[:-3]) is not None:
             return self._extend(toks, _Expr(k, k + 1, self._number_word(nxt[:-3])))
+        tens = TENS_IN_DIGITS.match(nxt)
+        if low in ONE and tens:  # "ett 40-tal timanställda"
+            return self._extend(toks, _Expr(k, k + 1, float(tens.group(1))))
         if low in ONE and nxt in self.lex.fractions:
             return _Expr(k, k + 1, self._percent_of(1, nxt), is_percent=True, share=True)
         if low in self.lex.fractions:
@@ -663,7 +668,9 @@ class QuantityFinder:
         modal = modal or bound and modal_after
         near = toks[max(0, start - 5) : start]
         planned = any(t.lower_ in self.ctx("norm_modals") or t.lower_ == "kan" for t in near)
-        forecast = any(t.lower_ == "kommer" for t in near)
+        forecast = any(t.lower_ == "kommer" for t in near) and not any(
+            t.lower_ in self.ctx("estimate_verbs") for t in toks[:start]
+        )  # "beräknar att nattbussen kommer att få omkring 150 resenärer per natt": a forecast
         if (planned or forecast and not self._per_period(toks, start, "volume_periods")) and (
             self._per_period(toks, start)
         ):
@@ -782,6 +789,11 @@ class QuantityFinder:
                 break  # "Andelen var 87 procent": a share of something unnamed
         if not is_share:
             return self._partitive(toks, expr)
+        if self._after_varav(toks, expr):
+            # "1 160 besök av kommunens medarbetare, varav drygt hälften …": a part of the visits
+            found, head = self._head_count(toks, self._approximation_start(toks, expr.start))
+            if found:
+                return head
         for pos in before:  # "Av dem som påbörjade … fullföljde 78 procent"
             if (
                 toks[pos].lower_ in OF_WORDS
@@ -1014,6 +1026,10 @@ class QuantityFinder:
             or toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
         ):
             pass  # "38 vägar har färre än tre permanenthushåll"
+        elif before in ("var", "är") and head > 0 and toks[head - 1].lower_ in SEVERAL and (
+            toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
+        ):
+            return True  # "På flera skolor var färre än tio elever närvarande": a size class
         elif before != "med":
             return False
         elif toks[head].like_num:
@@ -1159,6 +1175,8 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "Sjukfrånvaron är högst … I äldreomsorgen var den 10,7 %"
             if unit is None and measure is Measure.OTHER and self._answered_by(toks, expr):
                 measure = Measure.PEOPLE  # "Enkäten … besvarades av 119": those who answered
+            if unit is None and measure is Measure.OTHER and self._more_of_them(toks, expr):
+                measure = Measure.PEOPLE  # "684 hushåll …, vilket var 52 fler än året innan"
             if unit is None and measure is Measure.OTHER and self._share_by_people(toks, expr, previous):
                 measure = Measure.PEOPLE  # "Behandlingen fullföljdes av ungefär hälften"
             if unit is None and measure is Measure.OTHER and self._group_changes(toks, expr):
@@ -1309,6 +1327,21 @@ class QuantityFinder:
         return start > 1 and toks[start - 1].lower_ == "av" and toks[start - 2].lower_.startswith(
             "besvara"
         )
+
+    def _more_of_them(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """A bare number that adds to or compares with the count before it: "684 hushåll fick
+        bistånd, vilket var 52 fler än året innan"; "11 av deltagarna fick arbete, och
+        ytterligare åtta hade gått vidare"."""
+        start = self._approximation_start(toks, expr.start)
+        if expr.is_percent or expr.share or self._unit_right(toks, expr.end + 1) is not None:
+            return False
+        nxt = toks[expr.end + 1].lower_ if expr.end + 1 < len(toks) else ""
+        words = [t.lower_ for t in toks[max(0, start - 2) : start]]
+        compared = words in (["vilket", "var"], ["vilket", "är"]) and nxt in ("fler", "färre")
+        added = words[-1:] == ["ytterligare"] and not self._unknown_noun_after(toks, expr)
+        if not (compared or added):
+            return False
+        return self._head_count(toks, start - len(words) + 1)[1] is not None
 
     def _share_by_people(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """A share of people with no noun: "en tredjedel av dem" when the sentence opened on
@@ -1557,9 +1590,15 @@ class QuantityFinder:
             # "Förvaltningen rekryterar två socialsekreterare": a plan; "Om vi rekryterar 100
             # medarbetare per år …" is a planning figure, counted by the t2/t5 precedent
             return not any(t.lower_ == "om" for t in toks[max(0, start - 5) : start])
-        intends = [k for k, t in enumerate(toks[max(0, start - 8) : start]) if t.lower_ in self.ctx("plan_verbs")]
+        if " ".join(t.lower_ for t in toks[:3]) in self.ctx("plan_openers"):
+            return True  # "Planen innebär att … barngrupperna i genomsnitt blir 13,8 barn 2029"
+        if words[-1:] in (["är"], ["var"], ["blir"]) and any(
+            t.lower_.endswith(tuple(self.ctx("needs"))) for t in toks[max(0, start - 3) : start - 1]
+        ):
+            return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
+        intends = [k for k, t in enumerate(toks[max(0, start - 12) : start]) if t.lower_ in self.ctx("plan_verbs")]
         if intends and any(
-            t.lower_ == "att" for t in toks[max(0, start - 8) + intends[0] : start]
+            t.lower_ == "att" for t in toks[max(0, start - 12) + intends[0] : start]
         ) and not any(t.lower_ in ("de", "dessa") for t in toks[max(0, start - 2) : start]):
             return True  # "planerar att teckna avtal med fem till sex personer per by"
         if len(words) == 2 and words[-1] in limits and words[0] in self.ctx("achieved_verbs"):
