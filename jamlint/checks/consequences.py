@@ -469,6 +469,11 @@ NEGATED_EFFECT = re.compile(
     r"(?:om|för|av)\s+(?:\w+\s+){0,2}?barn\b"
     # "Korttidsboendet tar inte emot barn", "har inte funnit att barn påverkas av förslaget"
     r"|\btar\s+(?:inte|ej)\s+emot\s+barn\b"
+    # "Inga barn berörs av förslaget", "Barn är inte målgrupp för insatsen", "sakna betydelse
+    # för barn" (session 6)
+    r"|\binga\s+barn\s+(?:berörs|påverkas)\b|\brör\s+(?:inte|ej)\s+barn"
+    r"|\bbarn\w*\s+är\s+(?:inte|ej)\s+(?:en\s+)?målgrupp"
+    r"|\bsakna[rt]?\s+(?:\w+\s+)?betydelse\s+för\s+barn"
     r"|\b(?:inte|ej)\s+(?:\w+\s+){0,2}?att\s+barn\w*\s+(?:påverkas|berörs)\b",
     re.IGNORECASE,
 )
@@ -481,6 +486,8 @@ BUT_AFFECTED = re.compile(
 FOR_ADULTS = re.compile(
     r"\b(?:gäller|avser|riktar sig till|vänder sig till|är till för|ges till|ges åt|erbjuds|beviljas)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
     r"vuxna\b(?!\s+och\s+barn|\s+utan)"
+    # "Ärendet berör endast vuxna"
+    r"|\b(?:berör|rör|omfattar)\s+(?:endast|enbart|bara|uteslutande)\s+vuxna\b"
     # "Undersökningen omfattar invånare från 18 år"
     r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:1[89]|[2-9]\d)\s+år",
     re.IGNORECASE,
