@@ -75,6 +75,7 @@ CHANGE_WORDS = frozenset({"med", "från", "till"})
 CHANGE_WINDOW = 4  # words before a share where a change word makes it a change
 # "10 och 12 elever", "10 resp. 12 platser", "mellan 5 till 8 deltagare": the first number
 # counts the noun after the second.
+INTENT_REACH = 12  # tokens back from a number to a verb of intending
 TENS_IN_DIGITS = re.compile(r"^(\d+)-?tal$")  # "40-tal", "50tal"
 SEVERAL = frozenset({"flera", "många", "några", "vissa"})
 # words that open an apposition saying what the counted are ("212 fastighetsägare, de flesta
@@ -677,6 +678,19 @@ class QuantityFinder:
             return True  # "kan ordnas genom att två behandlare per kväll …": a staffing plan
         return (bound or target) and modal
 
+    def _intended(self, toks: Sequence[Token], start: int) -> bool:
+        """People in the "att" clause of a verb of intending ("Förvaltningen planerar att teckna
+        avtal med fem till sex personer per by"), not a group named again ("de 120 eleverna") or
+        a figure the nämnd is asked to note ("föreslår att nämnden noterar att 120 elever …")."""
+        lo = max(0, start - INTENT_REACH)
+        words = [t.lower_ for t in toks[lo:start]]
+        verbs = [k for k, w in enumerate(words) if w in self.ctx("plan_verbs")]
+        if not verbs or "att" not in words[verbs[0] :]:
+            return False
+        if any(w in ("de", "dessa") for w in words[-2:]):
+            return False
+        return not any(w in ("noterar", "konstaterar") for w in words[verbs[0] :])
+
     def _per_period(self, toks: Sequence[Token], start: int, periods: str = "periods") -> bool:
         """ "två behandlare per kväll": a number of people for each period."""
         window = [t.lower_ for t in toks[start : start + 5]]
@@ -1028,7 +1042,7 @@ class QuantityFinder:
             pass  # "38 vägar har färre än tre permanenthushåll"
         elif before in ("var", "är") and head > 0 and toks[head - 1].lower_ in SEVERAL and (
             toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
-        ):
+        ) and not self._share_follows(toks, start):
             return True  # "På flera skolor var färre än tio elever närvarande": a size class
         elif before != "med":
             return False
@@ -1042,6 +1056,11 @@ class QuantityFinder:
         if noun.lower_.endswith(("grupper", "lag", "team", "enheter")):
             return True  # "arbetsgrupper med minst fem svarande"
         return noun._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT, Measure.PEOPLE)
+
+    def _share_follows(self, toks: Sequence[Token], start: int) -> bool:
+        """ "I flera kommuner är mer än hälften av invånarna …": a share, not a size class."""
+        window = toks[start : start + 4]
+        return any(t.lower_ in PERCENT_WORDS or t.lower_ in self.lex.fractions for t in window)
 
     def _rate_base(self, toks: Sequence[Token], k: int) -> int | None:
         """The position of the people noun in "per 1 000 invånare" starting at k."""
@@ -1596,10 +1615,7 @@ class QuantityFinder:
             t.lower_.endswith(tuple(self.ctx("needs"))) for t in toks[max(0, start - 3) : start - 1]
         ):
             return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
-        intends = [k for k, t in enumerate(toks[max(0, start - 12) : start]) if t.lower_ in self.ctx("plan_verbs")]
-        if intends and any(
-            t.lower_ == "att" for t in toks[max(0, start - 12) + intends[0] : start]
-        ) and not any(t.lower_ in ("de", "dessa") for t in toks[max(0, start - 2) : start]):
+        if self._intended(toks, start):
             return True  # "planerar att teckna avtal med fem till sex personer per by"
         if len(words) == 2 and words[-1] in limits and words[0] in self.ctx("achieved_verbs"):
             return False  # "har lyckats rekrytera 14 sjuksköterskor": done, not a need
