@@ -472,6 +472,8 @@ NEGATED_EFFECT = re.compile(
     # "Inga barn berörs av förslaget", "Barn är inte målgrupp för insatsen", "sakna betydelse
     # för barn" (session 6)
     r"|\binga\s+barn\s+(?:berörs|påverkas)\b|\brör\s+(?:inte|ej)\s+barn"
+    # "bedömer därför att barnen i förskolan inte berörs av beslutet"
+    r"|\bbarn\w*(?:\s+\w+){0,3}?\s+(?:inte|ej)\s+(?:berörs|påverkas)\b"
     r"|\bbarn\w*\s+är\s+(?:inte|ej)\s+(?:en\s+)?målgrupp"
     r"|\bsakna[rt]?\s+(?:\w+\s+)?betydelse\s+för\s+barn"
     r"|\b(?:inte|ej)\s+(?:\w+\s+){0,2}?att\s+barn\w*\s+(?:påverkas|berörs)\b",

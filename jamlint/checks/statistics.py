@@ -511,7 +511,8 @@ def _splits_same_figure(
     others = [
         p.text.lower() for p in nab.people
         if within(p, nsent) and not _subgroup(nab, p, q) and p.start not in rates
-    ]  # fmt: skip
+        and not _SHARE_OF.search(nab.block.text[max(0, p.start - 10) : p.start])
+    ]  # fmt: skip  ("Bland männen är andelen ensamboende 88 procent": the measure, not a group)
     if q.unit is not None and any(_same_word(o, q.unit.text.lower()) for o in others):
         return True
     # a rate split by sex with no other group named: "ökar med 38 procent. Bland kvinnorna är
@@ -530,6 +531,7 @@ def _splits_same_figure(
 
 
 _BOUND_AFTER = re.compile(r"\s*(?:än\s+)?(?:ca\s+|cirka\s+)?\d")
+_SHARE_OF = re.compile(r"\bandel(?:en)?\s+$", re.IGNORECASE)
 _VARAV_GAP = re.compile(r"\s*,?\s*varav\s*$", re.IGNORECASE)
 _RATE_AMONG = re.compile(
     r"\b(?:av|bland|för)\s+(?:de\s+)?(?:kvin|män|mannen|flick|pojk|tjej|kill)\w*$", re.IGNORECASE
