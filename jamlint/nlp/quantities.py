@@ -704,7 +704,7 @@ class QuantityFinder:
             return False
         if any(w in ("de", "dessa") for w in words[-2:]):
             return False
-        if any(w in ("där", "som", "vilka") for w in words[verbs[0] :]):
+        if any(w in ("där", "vilka") for w in words[verbs[0] :]):
             return False  # "föreslår att Norra Lida, där 46 elever bor, flyttas …": observed
         return not any(w in ("noterar", "konstaterar") for w in words[verbs[0] :])
 
