@@ -778,15 +778,7 @@ class ChildrenWithoutGirlsBoys(Check):
     class Options(BaseModel):
         model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
         min_mentions: int = 2
-        girls_boys_prefixes: tuple[str, ...] = (
-            "flick",
-            "pojk",
-            "tjej",
-            "kill",
-            "dött",
-            "dotter",
-            "son",
-        )
+        girls_boys_prefixes: tuple[str, ...] = lexicon_lines("child_sex_prefixes")
 
     requires = ("lemmas", "sex_terms", "quantities")
 
@@ -950,7 +942,10 @@ class ChildrenWithoutGirlsBoys(Check):
 
     @staticmethod
     def _about_young_adults(ctx: RuleContext) -> bool:
-        return any(_YOUNG_ADULTS.search(ab.block.text) for ab in ctx.blocks)
+        """The document speaks of "unga vuxna" (once per document)."""
+        return ctx.memo(
+            "about_young_adults", lambda: any(_YOUNG_ADULTS.search(ab.block.text) for ab in ctx.blocks)
+        )
 
     def _girls_boys_named(self, ctx: RuleContext) -> bool:
         """Girls or boys named in the document's own text (not in a template prompt or a

@@ -197,8 +197,8 @@ def _next_splits(
         ab.block.text, q, nsent, siblings
     ):
         return True  # "…, varav drygt 600 inom sfi. Andelen kvinnor bland de studerande i sfi …"
-    if any(x.measure is Measure.PEOPLE and within(x.span, nsent) for x in nab.quantities):
-        return False
+    if any(x.sex and within(x.span, nsent) for x in nab.quantities):
+        return False  # its split figures are another figure's
     if not _referenced_table_split(ctx, nab, nsent):
         return False
     if siblings:
@@ -319,7 +319,7 @@ def _rates_among_sexes(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         return False  # a share ("151 av 268"), not a count
     later = [x for x in ab.quantities if x.sex and within(x.span, sent) and x.span.start > q.span.end]
     # not "61 procent av deltagarna var kvinnor", the make-up of the count
-    return bool(later) and all(x.is_percent and _RATE_AMONG.search(x.excerpt.text) for x in later)
+    return bool(later) and all(_rate_among_sex(ab.block.text, x) for x in later)
 
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäö]{2,}\b")
@@ -456,7 +456,7 @@ def _splits_same_figure(
         # "svarade 2 046 invånare. Av dem reste 54 procent med bil …, 47 procent av kvinnorna
         # och 61 procent av männen": the split is the share's, not the count's
         return False
-    if not q.is_percent and all(x.is_percent and _RATE_AMONG.search(x.excerpt.text) for x in split):
+    if not q.is_percent and all(_rate_among_sex(nab.block.text, x) for x in split):
         # "träffade 402 elever. Av dem uppgav 38 procent av flickorna och 51 procent av
         # pojkarna att …": a rate within each sex, not the make-up of the 402
         return False
@@ -492,8 +492,8 @@ def _splits_same_figure(
         for x in nab.quantities
     ):
         return False  # "Socialsekreterarna … är 22, varav 19 kvinnor och 3 män": the 22's split
-    values = [x.value for x in split if x.value is not None and not x.is_percent]
-    if q.value is not None and not q.is_percent and len(values) >= 2 and abs(sum(values) - q.value) <= 1:
+    adds_up = q.value is not None and not q.is_percent and bool(counts) and abs(sum(counts) - q.value) <= 1
+    if adds_up and len(counts) >= 2:
         return True  # "212 tillståndshavare … Bland dem som gjorde fler än 100 resor var 96 kvinnor och 116 män"
     if any(
         x.measure in (Measure.OBJECT, Measure.ORGANISATION) and x.span.start < first
@@ -503,8 +503,7 @@ def _splits_same_figure(
         return False  # "… 148 600 deltagartillfällen i 74 föreningar, varav 41 procent för flickor"
     if has_phrase(nab, FOLLOWUP, nsent):
         return True
-    values = [x.value for x in split if x.value is not None and not x.is_percent]
-    if q.value is not None and not q.is_percent and values and abs(sum(values) - q.value) <= 1:
+    if adds_up:
         return True
     # people named, not a rate noun ("Nöjdheten var 86 procent bland kvinnorna …" names no group)
     rates = {t.idx for t in nab.doc if t._.jam_rate} if nab.doc is not None else set()
@@ -533,9 +532,17 @@ def _splits_same_figure(
 _BOUND_AFTER = re.compile(r"\s*(?:än\s+)?(?:ca\s+|cirka\s+)?\d")
 _SHARE_OF = re.compile(r"\bandel(?:en)?\s+$", re.IGNORECASE)
 _VARAV_GAP = re.compile(r"\s*,?\s*varav\s*$", re.IGNORECASE)
-_RATE_AMONG = re.compile(
-    r"\b(?:av|bland|för)\s+(?:de\s+)?(?:kvin|män|mannen|flick|pojk|tjej|kill)\w*$", re.IGNORECASE
-)
+_AMONG_BEFORE = re.compile(r"\b(?:av|bland|för)\s+(?:de\s+)?$", re.IGNORECASE)
+
+
+def _rate_among_sex(text: str, x: Quantity) -> bool:
+    """ "38 procent av flickorna", "7,1 procent bland kvinnorna": a rate within one sex, not
+    the make-up of a group ("61 procent av deltagarna var kvinnor", "64 procent kvinnor")."""
+    return (
+        x.sex and x.is_percent and x.unit is not None
+        and _AMONG_BEFORE.search(text[x.excerpt.start : x.unit.start]) is not None
+        and _sex_kind([x.unit]) is not None  # the word after "av" names a sex
+    )  # fmt: skip
 
 
 # the make-up of a group named before: "Av de svarande var 58 procent kvinnor, 40 procent män …"
@@ -1043,17 +1050,18 @@ def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     )
 
 
-_CHILD_SEX = ("flick", "pojk", "tjej", "kill")
-
-
 def _sex_kind(terms) -> str | None:
     """ "child" when the sex terms are all girls and boys, "adult" when all women and men."""
+    child = tuple(lexicon_lines("child_sex_prefixes"))
+    stems = [*lexicon_lines("sex_prefixes"), *(w for w in lexicon_lines("sex_terms") if len(w) >= 4)]
+    adult = tuple(p for p in stems if not p.startswith(child))  # "kvinn", "manlig", "mamma"
+    adult_words = {w for w in lexicon_lines("sex_categories") if not w.startswith(child)}  # "män"
     kinds = set()
     for t in terms:  # a term may be a phrase: "fler pojkar än flickor"
         words = re.findall(r"\w+", t.text.lower())
-        if any(w.startswith(_CHILD_SEX) for w in words):
+        if any(w.startswith(child) for w in words):
             kinds.add("child")
-        if any(w.startswith(("kvinn", "män", "mann", "manl", "mans")) or w == "man" for w in words):
+        if any(w in adult_words or w.startswith(adult) for w in words):
             kinds.add("adult")
     return kinds.pop() if len(kinds) == 1 else None
 

@@ -65,6 +65,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "phrase_prepositions",
     "volume_periods",
     "plan_verbs",
+    "noting_verbs",
     "proposed_markers",
     "plan_openers",
     "estimate_verbs",

@@ -73,14 +73,14 @@ PERCENT_WORDS = frozenset({"%", "procent", "procentenhet", "procentenheter", "�
 OF_WORDS = frozenset({"av", "bland"})
 CHANGE_WORDS = frozenset({"med", "från", "till"})
 CHANGE_WINDOW = 4  # words before a share where a change word makes it a change
-# "10 och 12 elever", "10 resp. 12 platser", "mellan 5 till 8 deltagare": the first number
-# counts the noun after the second.
 INTENT_REACH = 12  # tokens back from a number to a verb of intending
 TENS_IN_DIGITS = re.compile(r"^(\d+)-?tal$")  # "40-tal", "50tal"
 SEVERAL = frozenset({"flera", "många", "några", "vissa"})
 # words that open an apposition saying what the counted are ("212 fastighetsägare, de flesta
 # bostadsrättsföreningar")
 APPOSITION_OPENERS = frozenset({"de", "främst", "samtliga", "alla", "flertalet", "huvudsakligen", "mestadels"})
+# "10 och 12 elever", "10 resp. 12 platser", "mellan 5 till 8 deltagare": the first number
+# counts the noun after the second.
 COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
 SHARE_EACH = frozenset({"var", "vart"})
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
@@ -706,7 +706,7 @@ class QuantityFinder:
             return False
         if any(w in ("där", "vilka") for w in words[verbs[0] :]):
             return False  # "föreslår att Norra Lida, där 46 elever bor, flyttas …": observed
-        return not any(w in ("noterar", "konstaterar") for w in words[verbs[0] :])
+        return not any(w in self.ctx("noting_verbs") for w in words[verbs[0] :])
 
     def _per_period(self, toks: Sequence[Token], start: int, periods: str = "periods") -> bool:
         """ "två behandlare per kväll": a number of people for each period."""
@@ -914,10 +914,8 @@ class QuantityFinder:
             value = self._number_value(tok.text)
             if value is None or tok.lower_ in ONE or tok._.jam_measure in WHEN_MEASURES:
                 continue
-            if pos > 0 and toks[pos - 1].lower_ in self.ctx("year_words"):
-                continue  # "år 2031"
-            if 1900 <= value <= 2100 and float(value).is_integer() and " " not in tok.text:
-                continue  # "under 2027": a year
+            if _a_year(tok.text):
+                continue  # "år 2031", "under 2027"
             for k in range(pos + 1, min(len(toks), pos + 4)):
                 measure = toks[k]._.jam_measure
                 if measure is None:
