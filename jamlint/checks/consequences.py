@@ -195,9 +195,24 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     ("Andelen kvinnor är 60 procent" describes the staff, not a consequence.)"""
     if not is_substantive(ab, sent) or _only_counted(ab, sent) or _analysed_elsewhere(ab, sent):
         return False  # "Hur … påverkar kvinnor och män analyserades när …": a pointer
-    tied = _tied_to_decision(ab, sent) or has_phrase(ab, FORWARD, sent) or _refers_back(ab, sent)
+    tied = _tied_to_decision(ab, sent) or _forward(ab, sent) or _refers_back(ab, sent)
     said = has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent)
     return (tied and said) or acts_on_sex(ab, sent)
+
+
+def _forward(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """An expected effect ("Belysningen väntas öka kvinnors trygghet"), not further study
+    announced ("… vilket HR-avdelningen kommer att analysera vidare")."""
+    study = set(lexicon_lines("study_verbs"))
+    text = ab.block.text
+    return any(
+        within(p, sent) and (m := _NEXT_WORD.match(text, p.end)) is not None
+        and m.group(1).lower() not in study
+        for p in phrases(ab, FORWARD)
+    )  # fmt: skip
+
+
+_NEXT_WORD = re.compile(r"\W*(\w*)")
 
 
 def _only_counted(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -994,8 +1009,10 @@ class ChildrenWithoutGirlsBoys(Check):
                         return True
                     # "unga kvinnor och unga män" in a decision about ungdomar, not one about
                     # "unga vuxna" (a rent guarantee's young women are adults)
-                    if _YOUNG.search(ab.block.text, max(0, term.start - 8), term.start) and not (
-                        self._about_young_adults(ctx)
+                    if (
+                        _YOUNG.search(ab.block.text, max(0, term.start - 8), term.start)
+                        and not _ADULT_AGE.match(ab.block.text, term.end)
+                        and not self._about_young_adults(ctx)
                     ):
                         return True
         return False
@@ -1003,6 +1020,8 @@ class ChildrenWithoutGirlsBoys(Check):
 
 _YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
 _YOUNG_ADULTS = re.compile(r"\bunga\s+vuxna\b", re.IGNORECASE)
+# "unga män mellan 18 och 25 år", "unga kvinnor 20–24 år": adults
+_ADULT_AGE = re.compile(r"\s*(?:mellan\s+|i\s+åldern\s+|över\s+|från\s+)?(?:1[89]|[2-9]\d)\b", re.IGNORECASE)
 
 
 def _genitive(word: str) -> bool:

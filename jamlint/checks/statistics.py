@@ -257,8 +257,11 @@ def _attached(ab: AnnotatedBlock, o: Quantity, ref: int) -> bool:
     )
 
 
-# "Av dem var 61 procent kvinnor", "Av tillståndshavarna är 71 procent kvinnor"
-_OF_THEM = re.compile(r"\s*av\s+(?:dem|dessa|de\s+\w+|\w+(?:na|en))\b", re.IGNORECASE)
+# "Av dem var 61 procent kvinnor", "Av tillståndshavarna är 71 procent kvinnor", "Bland dem med
+# nattillsyn är 48 procent kvinnor"
+_OF_THEM = re.compile(
+    r"\s*(?:av\s+(?:dem|dessa|de\s+\w+|\w+(?:na|en))|bland\s+(?:dem|dessa|de\s+\w+))\b", re.IGNORECASE
+)
 
 
 def _has_split(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -299,9 +302,13 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         return False  # "31 kvinnor och 44 barn": two groups side by side, the children unsplit
     if _COMPARED.search(ab.block.text[last.excerpt.end : q.span.start]):
         return False  # "21 procent av kvinnorna och 16 procent av männen, jämfört med 19 procent i riket"
-    if _NEW_CLAUSE.search(ab.block.text[last.excerpt.end : q.span.start]):
+    between = ab.block.text[last.excerpt.end : q.span.start]
+    rest = ab.block.text[q.span.end : sent.span.end]
+    if _NEW_CLAUSE.search(between) or _NEXT_CLAUSE.match(between) and not _BY_SEX.search(rest):
         # "58 procent av kvinnorna och 71 procent av männen kör bil till arbetet, och 14 procent
-        # av de svarande cyklar": the split figures are a statement of their own
+        # av de svarande cyklar", "Av barnen var 470 flickor och 490 pojkar, och 210 av dem var
+        # under sex år": the split figures are a statement of their own (not a third category:
+        # "…, och 4 som inte ville uppge kön")
         return False
     first = min(x.span.start for x in counted)
     return not any(o.span.start < first for o in others)
@@ -309,6 +316,7 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
 
 _ABOUT_THEM = re.compile(r"\s*(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\s\w+.*(?:,\s*(?:och|men|medan)\b|;)", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r",\s*(?:och|men)\s+$", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\d\s+av\s+\d")
 
 
@@ -402,7 +410,7 @@ def _qualified_for_another(
     var 31 procent för kvinnorna …": the next sentence repeats what another figure is of. The
     words between two figures go to the first up to the last "och" or comma, to the second
     after it ("besvarades av 2 661, en svarsfrekvens på 78 procent")."""
-    words = _figure_words(text, q, siblings)
+    words = _figure_words(text, q, siblings, lead=True)
     theirs = _topics(nsent.span.text, set())
     if _shared(words[id(q)], theirs):
         return False
@@ -420,8 +428,11 @@ def _qualified_for_this(
     return _shared(words[id(q)], theirs) and not any(_shared(words[id(x)], theirs) for x in siblings)
 
 
-def _figure_words(text: str, q: Quantity, siblings: list[Quantity]) -> dict[int, set[str]]:
-    """The words that say what each figure of a sentence is of."""
+def _figure_words(
+    text: str, q: Quantity, siblings: list[Quantity], lead: bool = False
+) -> dict[int, set[str]]:
+    """The words that say what each figure of a sentence is of; with `lead`, the words before
+    the first figure are the first's when each later figure says what it is of."""
     figures = sorted(siblings + [q], key=lambda x: x.span.start)
     words: dict[int, set[str]] = {id(x): set() for x in figures}
     for first, second in itertools.pairwise(figures):
@@ -432,6 +443,12 @@ def _figure_words(text: str, q: Quantity, siblings: list[Quantity]) -> dict[int,
     last = figures[-1]
     tail = text[last.excerpt.end : last.excerpt.end + QUALIFIER_REACH]
     words[id(last)] |= _topics(re.split(r"[.!?;]\s", tail)[0], set())
+    if lead and all(words[id(x)] for x in figures[1:]):
+        # each later figure says what it is of, so the words before the first are the first's:
+        # "Av dem gick eller cyklade 58 procent till skolan, och 21 procent skjutsades med bil"
+        first = figures[0]
+        lead = text[max(0, first.span.start - QUALIFIER_REACH) : first.span.start]
+        words[id(first)] |= _topics(re.split(r"[.!?;]\s", lead)[-1], set())
     return words
 
 
@@ -480,6 +497,9 @@ def _splits_same_figure(
         sum(counts) + sum(t.value or 0 for t in own) - q.value
     ) <= 1:
         return True  # "Av dem var 689 tjejer och 641 killar, medan 18 personer angav …"
+    adds_up = q.value is not None and not q.is_percent and bool(counts) and abs(sum(counts) - q.value) <= 1
+    if adds_up and len(counts) >= 2 and all(t.span.start > max(x.span.end for x in split) for t in own):
+        return True  # "960 barn. Av barnen var 470 flickor och 490 pojkar, och 210 av dem …"
     if any(t.is_percent != q.is_percent or t.value != q.value for t in own):
         # "… 94 personer. Under 2023 bodde 38 personer där, varav 31 män …"; "tog emot 64
         # nyanlända elever. Andelen elever som nådde kunskapskraven var 71 procent, 76 procent
@@ -492,7 +512,6 @@ def _splits_same_figure(
         for x in nab.quantities
     ):
         return False  # "Socialsekreterarna … är 22, varav 19 kvinnor och 3 män": the 22's split
-    adds_up = q.value is not None and not q.is_percent and bool(counts) and abs(sum(counts) - q.value) <= 1
     if adds_up and len(counts) >= 2:
         return True  # "212 tillståndshavare … Bland dem som gjorde fler än 100 resor var 96 kvinnor och 116 män"
     if any(
@@ -514,6 +533,12 @@ def _splits_same_figure(
     ]  # fmt: skip  ("Bland männen är andelen ensamboende 88 procent": the measure, not a group)
     if q.unit is not None and any(_same_word(o, q.unit.text.lower()) for o in others):
         return True
+    text = nab.block.text
+    if not q.is_percent and not others and all(
+        x.is_percent and x.unit is not None and _SHARE_OF.search(text[max(0, x.unit.start - 10) : x.unit.start])
+        for x in split
+    ):
+        return True  # "… 2 640 medarbetare. Andelen kvinnor var 79 procent och andelen män 21 procent."
     # a rate split by sex with no other group named: "ökar med 38 procent. Bland kvinnorna är
     # ökningen 31 procent och bland männen 49 procent."
     # …unless the next sentence reports an answer ("en svarsfrekvens på 86 procent. I årskurs 8
@@ -936,10 +961,16 @@ def _discussed_in_analysis(
 
 def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """The sentence's only analysis is how many there are of each sex."""
-    if not _COUNT_COMPARISON.search(sent.span.text):
+    m = _COUNT_COMPARISON.search(sent.span.text)
+    if not m:
         return False
     counting = set(lexicon_lines("count_comparison_cues"))
-    return all(c.text.lower() in counting for c in phrases(ab, ANALYSIS) if within(c, sent))
+    # the group compared in ("… bland eleverna med behov av extra lästräning") is no analysis
+    among = re.compile(r"\bbland\b").search(sent.span.text, m.end())
+    group = sent.span.start + among.start() if among else sent.span.end
+    return all(
+        c.text.lower() in counting for c in phrases(ab, ANALYSIS) if within(c, sent) and c.start < group
+    )
 
 
 
@@ -1014,6 +1045,30 @@ def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> b
     return False
 
 
+def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A paragraph elsewhere that analyses the sexes and restates a count split as one sex's
+    share ("276 våldsutsatta vuxna, varav 231 kvinnor och 45 män" … "Av de våldsutsatta vuxna
+    var 84 procent kvinnor, … Hittills har insatserna riktats till de utsatta kvinnorna …")."""
+    inside = [q for q in ab.quantities if within(q.span, sent) and not q.is_percent and q.value]
+    split = [q for q in inside if q.sex]
+    first = min((q.span.start for q in split), default=0)
+    # the count the split divides: the nearest before it
+    totals = [q for q in inside if q.measure is Measure.PEOPLE and not q.sex and q.span.end <= first]
+    if not totals or len(split) < 2:
+        return False
+    total = totals[-1].value
+    shares = {f"{round(100 * q.value / total)} procent" for q in split}
+    for other in ctx.blocks:
+        if other.block.index == ab.block.index or not _prose(other.block):
+            continue
+        if not any(_comments_on_sexes(other, x) for x in other.sentences):
+            continue
+        for x in other.sentences:
+            if sex_terms_in(other, x) and any(share in x.span.text for share in shares):
+                return True
+    return False
+
+
 _COUNT_COMPARISON = re.compile(r"\bså många\b|\bär (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
 
 
@@ -1054,7 +1109,8 @@ def _sex_kind(terms) -> str | None:
     """ "child" when the sex terms are all girls and boys, "adult" when all women and men."""
     child = tuple(lexicon_lines("child_sex_prefixes"))
     stems = [*lexicon_lines("sex_prefixes"), *(w for w in lexicon_lines("sex_terms") if len(w) >= 4)]
-    adult = tuple(p for p in stems if not p.startswith(child))  # "kvinn", "manlig", "mamma"
+    # "kvinn", "manlig", "mamm" (a lemma's stem: "mammor", "pappor")
+    adult = tuple(p[:-1] if p.endswith(("a", "e")) else p for p in stems if not p.startswith(child))
     adult_words = {w for w in lexicon_lines("sex_categories") if not w.startswith(child)}  # "män"
     kinds = set()
     for t in terms:  # a term may be a phrase: "fler pojkar än flickor"
@@ -1282,6 +1338,8 @@ class SexStatisticsNotAnalysed(Check):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
         if _figures_discussed(ctx, figures, {ab.block.index}):
+            return True
+        if _share_restated(ctx, ab, sent):
             return True
         return _counts_compared(ctx, ab, sent)
 

@@ -101,6 +101,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "two_person_procedures",
     "goal_words",
     "plan_passives",
+    "staffing_passives",
     "reason_nouns",
     "plan_presents",
     "year_prepositions",

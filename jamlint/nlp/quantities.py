@@ -247,6 +247,8 @@ class QuantityFinder:
         passives = [k for k, t in enumerate(toks) if t.lower_ in self.ctx("plan_passives")]
         if any(expr.end < k <= expr.end + 4 for k in passives):
             return True  # "Två behandlare utbildas i metoden": the plan's staffing
+        if any(expr.end < k <= expr.end + 6 and toks[k - 1].lower_ == "som" for k in passives):
+            return True  # "två behandlare från våldsteamet, som utbildas under hösten"
         start = self._approximation_start(toks, expr.start)
         if start > 1 and toks[start - 1].lower_ == "ytterligare" and start - 2 in passives:
             # "För att kunna leda fler grupper utbildas ytterligare två familjebehandlare" (not
@@ -788,6 +790,26 @@ class QuantityFinder:
             return None
         return unit
 
+    def _unit_parallel(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
+        """The noun of a parallel phrase before, left out in the second: "störst inom vård och
+        omsorg med 190 medarbetare och inom förskola och skola med 150"."""
+        start = self._approximation_start(toks, expr.start)
+        end = expr.end + 1
+        if expr.is_percent or expr.share or start < 1 or end < len(toks) and toks[end].is_alpha:
+            return None  # the number must end its phrase
+        prep = toks[start - 1].lower_
+        if prep not in self.ctx("phrase_prepositions"):
+            return None
+        for pos in range(start - 2, 0, -1):
+            if toks[pos].lower_ not in ("och", ","):
+                continue
+            # "… med 190 medarbetare och …": the same preposition, a number and its noun
+            k = pos - 1
+            people = toks[k]._.jam_measure is Measure.PEOPLE and not toks[k]._.jam_sex
+            if people and k >= 2 and toks[k - 1].like_num and toks[k - 2].lower_ == prep:
+                return _Unit(k, Measure.PEOPLE, False, follows=False)
+        return None
+
     def _unit_before(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
         """What a bare number counts, from earlier in its sentence: the nearest share noun with
         its noun ("Andelen kvinnor bland medarbetarna är 60 procent") or rate noun
@@ -933,13 +955,23 @@ class QuantityFinder:
         if unit.sex or not expr.is_percent or unit.pos != expr.end + 1:
             return False
         word = toks[unit.pos]
-        if word.lower_ not in self.ctx("people_states") and not word._.jam_rate:
+        start = self._approximation_start(toks, expr.start)
+        # "Av de vuxna som fick stöd hade 38 procent barn under 18 år": what they have
+        has = start > 0 and toks[start - 1].lower_ in ("har", "hade")
+        if word.lower_ not in self.ctx("people_states") and not word._.jam_rate and not has:
             return False
         return self._opening_partitive(toks, expr) is not None
 
     def _after_varav(self, toks: Sequence[Token], expr: _Expr) -> bool:
         first = self._approximation_start(toks, expr.start)
         return first > 0 and toks[first - 1].lower_ == "varav"
+
+    def _after_preposition(self, toks: Sequence[Token], pos: int) -> bool:
+        """ "i grundskolan", "i kommunens skolor": a word in a phrase that describes a noun."""
+        preps = self.ctx("phrase_prepositions")
+        if pos > 0 and toks[pos - 1].lower_ in preps:
+            return True
+        return pos > 1 and toks[pos - 2].lower_ in preps and toks[pos - 1].lower_.endswith("s")
 
     def _in_bare_phrase(self, toks: Sequence[Token], pos: int) -> bool:
         """ "132 barn i kön till förskolan, varav 41": a word after a preposition with no
@@ -1179,7 +1211,7 @@ class QuantityFinder:
                 # "Av hushållen … var 61 procent ensamstående", "Av de sökande hade 38 procent
                 # undersköterskebehörighet": what the share of the opening's people are or have
                 unit = self._opening_partitive(toks, expr)
-            unit = unit or self._unit_coordinated(toks, expr)
+            unit = unit or self._unit_coordinated(toks, expr) or self._unit_parallel(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
                 unit = self._unit_after_of(toks, expr.end + 1)
             k = expr.end + 2
@@ -1544,6 +1576,8 @@ class QuantityFinder:
                 continue  # not "Efter ett år var elva av dem"
             if tok.lower_ in self.ctx("grade_words") or tok.lower_ in LABEL_WORDS:
                 continue  # "1 480 elever i årskurs 4–9, och 64 procent av dem"
+            if tok._.jam_measure is not Measure.PEOPLE and self._after_preposition(toks, i):
+                continue  # "1 180 elever i grundskolan …, och 712 av dem": the pupils'
             attribute = i > 0 and (
                 toks[i - 1].lower_ == "som" or toks[i - 1].lower_ in self.ctx("attribute_prepositions")
             )
@@ -1609,10 +1643,11 @@ class QuantityFinder:
             for t in toks[:start]
         )
         if words[-1:] in (["av"], ["med"]) and norm and any(
-            t.lower_.startswith("bemann") for t in toks[max(0, start - 5) : start]
+            t.lower_.startswith(tuple(self.ctx("staffing_passives")))
+            for t in toks[max(0, start - 5) : start]
         ):
             # "Stödboendet ska bemannas dygnet runt av sex behandlingsassistenter", "bemannas
-            # med minst två fritidsledare"
+            # med minst två fritidsledare", "ska ledas av två arbetsmarknadskonsulenter"
             return True
         if value == 2 and len(words) == 2 and words[-1] == "av":
             # "attest av två personer": a two-person rule, not "utförs av två inspektörer"
@@ -1630,6 +1665,12 @@ class QuantityFinder:
             t.lower_.endswith(tuple(self.ctx("needs"))) for t in toks[max(0, start - 3) : start - 1]
         ):
             return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
+        if words[-1:] in (["till"],) and toks[0].lower_.endswith(tuple(self.ctx("needs"))) and any(
+            t.lower_ in self.ctx("estimate_verbs") for t in toks[max(0, start - 3) : start]
+        ):
+            # "Rekryteringsbehovet för hela perioden, inklusive …, beräknas till cirka 1 100
+            # medarbetare": the sentence's subject is a need
+            return True
         if self._intended(toks, start):
             return True  # "planerar att teckna avtal med fem till sex personer per by"
         if len(words) == 2 and words[-1] in limits and words[0] in self.ctx("achieved_verbs"):
