@@ -792,7 +792,7 @@ class ChildrenWithoutGirlsBoys(Check):
 
     class Options(BaseModel):
         model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-        min_mentions: int = 2
+        min_mentions: int = 4  # "har barn som …", "Barnbarnen hälsar på": in passing
         girls_boys_prefixes: tuple[str, ...] = lexicon_lines("child_sex_prefixes")
 
     requires = ("lemmas", "sex_terms", "quantities")
@@ -869,7 +869,10 @@ class ChildrenWithoutGirlsBoys(Check):
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
             for sent in ctx.blocks[b.index].sentences
         ]
-        return bool(sentences) and all(has_phrase(ab, NOT_RELEVANT, s) for ab, s in sentences)
+        # not "berör inte barn direkt men kan påverka barn i hushåll där …": affected after all
+        return bool(sentences) and all(
+            has_phrase(ab, NOT_RELEVANT, s) and not BUT_AFFECTED.search(s.span.text) for ab, s in sentences
+        )
 
     def _says_not_affected(
         self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, found: list
