@@ -475,12 +475,14 @@ NEGATED_EFFECT = re.compile(
     # a subordinate clause puts the negation first: "bedömer att förslaget inte berör barn"
     r"|\b(?:inte|ej)\s+(?!bara\b|enbart\b|endast\b|minst\b)(?:\w+\s+)?"
     r"(?:berör|beröra|påverkar|påverka|riktar sig till|rikta sig till|gäller)\s+barn"
+    # a relative clause's passive: "…, som inte berörs av förslaget"
+    r"|\bsom\s+(?:inte|ej)\s+(?:berörs|påverkas|ändras)\b"
     # those concerned have no children: "Ingen av de personer som är aktuella … har barn"
     r"|\b(?:ingen|inga)\b[^.;]{0,80}?\bhar\s+barn\b|\bhar\s+inga\s+barn\b"
     # "Ärendet innehåller inga förslag som påverkar barn"
     r"|\b(?:inga|inget|ingen)\s+\w+\s+som\s+(?:påverkar|berör|rör)\s+barn"
-    # "innebär inga beslut om verksamhet för barn och unga", "ändrar ingen verksamhet för barn"
-    r"|\b(?:innebär|ändrar|medför|innehåller)\s+(?:inga|inget|ingen)\s+(?:\w+\s+){0,3}?"
+    # "innebär (i sig) inga beslut om verksamhet för barn och unga", "ändrar ingen verksamhet för barn"
+    r"|\b(?:innebär|ändrar|medför|innehåller)\s+(?:i\s+sig\s+)?(?:inga|inget|ingen)\s+(?:\w+\s+){0,3}?"
     r"(?:om|för|av)\s+(?:\w+\s+){0,2}?barn\b"
     # "Korttidsboendet tar inte emot barn", "har inte funnit att barn påverkas av förslaget"
     r"|\btar\s+(?:inte|ej)\s+emot\s+barn\b"
@@ -896,12 +898,24 @@ class ChildrenWithoutGirlsBoys(Check):
             return False
         if negated_effect and BUT_AFFECTED.search(sent.span.text, negated_effect.end()):
             return False  # "berör inte barn direkt men kan påverka barn i hushåll där …"
+        where = negated_effect.end() + sent.span.start if negated_effect else negated[0].end
+        if not in_part and self._of_another(ab, sent, where, found):
+            return False  # "Sju barn har plats i omsorgen på obekväm tid, som inte påverkas …"
         # outside the children part, the children themselves, not a possessor: "Elevernas rätt
         # till busskort … påverkas inte" says nothing about whether pupils are affected
         names_children = any(
             within(sp, sent) and (in_part or not _genitive(sp.text)) for sp in found
         )
         return names_children or (in_part and is_motivated(ab, sent))
+
+    @staticmethod
+    def _of_another(ab: AnnotatedBlock, sent: Sentence, where: int, found: list) -> bool:
+        """The negation at `where` is in a relative clause about something else: "…, som inte
+        påverkas av förslaget" with no child word in that clause."""
+        clauses = list(_RELATIVE.finditer(ab.block.text, sent.span.start, where))
+        if not clauses:
+            return False
+        return not any(clauses[-1].start() <= sp.start < sent.span.end for sp in found)
 
     def _affirmed(self, ctx: RuleContext) -> bool:
         """The children part also says the decision affects children ("Förslaget om kostnadsfri
@@ -1022,6 +1036,7 @@ class ChildrenWithoutGirlsBoys(Check):
 
 
 _YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*som\b", re.IGNORECASE)
 _YOUNG_ADULTS = re.compile(r"\bunga\s+vuxna\b", re.IGNORECASE)
 # "unga män mellan 18 och 25 år", "unga kvinnor 20–24 år": adults
 _ADULT_AGE = re.compile(r"\s*(?:mellan\s+|i\s+åldern\s+|över\s+|från\s+)?(?:1[89]|[2-9]\d)\b", re.IGNORECASE)

@@ -181,8 +181,11 @@ def _next_splits(
     nab, nsent = nxt
     if not siblings and _ALL_ONE_SEX.match(nsent.span.text):
         return True  # "… för 23 medarbetare. Samtliga är kvinnor, …"
+    # the only count beside rates ("svarade 412 vårdnadshavare, vilket motsvarar en
+    # svarsfrekvens på 37 procent. Av de svarande var 71 procent mammor …")
+    only_count = not siblings or not q.is_percent and all(x.is_percent for x in siblings)
     if _splits_same_figure(q, nab, nsent, siblings) or (
-        not siblings and _partitive_of_same(sent, nab, nsent)
+        only_count and _partitive_of_same(sent, nab, nsent, q)
     ):
         if siblings and _comparison(ab.block.text, sent, q, siblings):
             return False  # "8,9 procent, jämfört med 9,6 procent 2024": the split is the 8,9's
@@ -193,9 +196,9 @@ def _next_splits(
         x.measure is Measure.PEOPLE and not x.sex and within(x.span, nsent) for x in nab.quantities
     ):
         return False  # the next sentence has figures of its own
-    if siblings and sentence_has_split(nab, nsent) and _qualified_for_this(
-        ab.block.text, q, nsent, siblings
-    ):
+    if siblings and _has_split(nab, nsent) and _qualified_for_this(ab.block.text, q, nsent, siblings):
+        # (a figure by sex: not "Männen är nästan dubbelt så många som kvinnorna, men kvinnorna
+        # finns oftare i osäkra boendelösningar", which only names the sexes)
         return True  # "…, varav drygt 600 inom sfi. Andelen kvinnor bland de studerande i sfi …"
     if any(x.sex and within(x.span, nsent) for x in nab.quantities):
         return False  # its split figures are another figure's
@@ -572,20 +575,26 @@ def _rate_among_sex(text: str, x: Quantity) -> bool:
 
 # the make-up of a group named before: "Av de svarande var 58 procent kvinnor, 40 procent män …"
 _COMPOSITION = re.compile(
-    r"\s*av\s+(?:de|dessa|dem)(?:\s+\w+)?\s+(?:var|är)\s+(?:\w+\s+){0,2}?\d+(?:,\d+)?\s+"
-    r"(?:procent\s+)?(?:kvinnor|män|flickor|pojkar|tjejer|killar)\b",
-    re.IGNORECASE,
+    r"\s*av\s+(?:de|dessa|dem)(?:\s+\w+)?\s+(?:var|är)\s+(?:\w+\s+){0,2}?(?=\d)", re.IGNORECASE
 )
 _OPENING_OF = re.compile(r"\s*av\s+(\w+(?:na|en))\b", re.IGNORECASE)
 
 
-def _partitive_of_same(sent: Sentence, nab: AnnotatedBlock, nsent: Sentence) -> bool:
+def _partitive_of_same(sent: Sentence, nab: AnnotatedBlock, nsent: Sentence, q: Quantity) -> bool:
     """ "1 286 personer hade tillstånd till färdtjänst. Av tillståndshavarna är 71 procent
     kvinnor.": the next sentence opens on the same people, named by what the first says of
     them, and gives their split."""
     if not sentence_has_split(nab, nsent):
         return False
-    if _COMPOSITION.match(nsent.span.text):
+    m = _COMPOSITION.match(nsent.span.text)
+    split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
+    counts = [x.value for x in split if not x.is_percent and x.value is not None]
+    if counts and not q.is_percent and q.value is not None and abs(sum(counts) - q.value) > 1:
+        m = None  # "en enkät till 70 vårdnadshavare …, och 48 svarade. Av de svarande var 39 mammor …"
+    if m and any(  # … whose first figure is by sex ("71 procent mammor och 27 procent pappor")
+        x.span.start == nsent.span.start + m.end() and not _rate_among_sex(nab.block.text, x)
+        for x in split
+    ):
         return True  # "Webbenkäten besvarades av 784 personer. Av de svarande var 58 procent kvinnor …"
     m = _OPENING_OF.match(nsent.span.text)
     if not m:
@@ -697,6 +706,25 @@ def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -
     return False
 
 
+def _part_of_organisations(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
+    """ "… 46 fastighetsägare, de flesta bostadsrättsföreningar … representanter för 29 av
+    fastighetsägarna": a part of a group judged earlier in the part to be organisations."""
+    unit = q.unit.text.lower() if q.unit is not None else ""
+    if not unit.endswith(("na", "en")) or not _OF_BEFORE.search(ab.block.text[: q.unit.start]):
+        return False
+    return any(
+        o.measure is Measure.ORGANISATION and o.unit is not None
+        and _same_word(o.unit.text.lower(), unit)
+        and (other.block.index < ab.block.index or o.span.start < q.span.start)
+        for other in ctx.blocks[: ab.block.index + 1]
+        if other.block.section == ab.block.section
+        for o in other.quantities
+    )  # fmt: skip
+
+
+_OF_BEFORE = re.compile(r"\bav\s+$", re.IGNORECASE)
+
+
 def _value_of(cell: str) -> float | None:
     """"20", "1 240": a table cell's number."""
     text = re.sub(r"[\s\u00a0\u2009\u202f]", "", cell)
@@ -739,6 +767,8 @@ class PeopleStatistic(Check):
                     continue
                 if _names_an_earlier_group(ctx, ab, q) or _definite_repeat(ctx, ab, q):
                     continue  # "Av de 74 deltagarna fick 47 anställning …"
+                if _part_of_organisations(ctx, ab, q):
+                    continue  # "29 av fastighetsägarna" after "46 fastighetsägare, de flesta brf"
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
 
 

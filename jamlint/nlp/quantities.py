@@ -254,10 +254,12 @@ class QuantityFinder:
             # "För att kunna leda fler grupper utbildas ytterligare två familjebehandlare" (not
             # "Inför valet rekryteras ca 300 valarbetare", counted by the t5 precedent)
             return True
-        if any(f.limit and f.measure is Measure.PEOPLE for f in found) and any(
-            k < expr.start for k in passives
-        ):
+        limited = any(f.limit and f.measure is Measure.PEOPLE for f in found)
+        if limited and any(k < expr.start for k in passives):
             return True  # "…, och stödgrupperna leds av två familjebehandlare": the same plan
+        after = next((t for t in toks if t.idx >= q.excerpt.end), None)
+        if limited and after is not None and after.lower_ in self.ctx("norm_modals"):
+            return True  # "högst 20 barn i den förlängda omsorgen, och tre förskollärare ska arbeta"
         return (
             len(words) >= 3
             and words[-2:] in (["fler", "än"], ["mer", "än"])
@@ -689,8 +691,11 @@ class QuantityFinder:
 
     @staticmethod
     def _observed_now(toks: Sequence[Token], expr: _Expr) -> bool:
-        """ "i dag"/"nu" just before a count: what there is, not a limit."""
+        """ "i dag"/"nu" just before a count, or "har"/"hade" right before it ("medan
+        Björkskolan har 198 elever"): what there is, not a limit."""
         words = [t.lower_ for t in toks[max(0, expr.start - 4) : expr.start]]
+        if words[-1:] in (["har"], ["hade"]):
+            return True
         return "idag" in words or "nu" in words or any(
             a == "i" and b == "dag" for a, b in itertools.pairwise(words)
         )
@@ -856,6 +861,14 @@ class QuantityFinder:
             ):
                 return _Unit(pos + 1, Measure.PEOPLE, False, follows=False)
         change = self._is_change(toks, expr)
+        nxt = expr.end + 1
+        if nxt + 1 < len(toks) and toks[nxt].lower_ in OF_WORDS and toks[nxt + 1].is_alpha and not (
+            toks[nxt + 1].lower_ in self.ctx("people_pronouns")
+            or toks[nxt + 1].lower_ in self.ctx("determiners")
+        ):
+            # "Av villahushållen sorterar 88 procent …, och … utgjorde matavfall 31 procent av
+            # restavfallet": a share of the thing it names, not of the opening's people
+            return None
         for pos in before:
             if toks[pos].lower_ in OF_WORDS:
                 if pos > 0 and toks[pos - 1].lower_ in self.ctx("needs"):
@@ -1179,7 +1192,14 @@ class QuantityFinder:
         if not counted and not (previous is not None and previous.people and not found):
             return False
         if self._rate_base(toks, expr.end + 1) is None:
-            return False
+            # "Av dem bor 16 kvar …, vilket motsvarar en boendestabilitet på 89 procent": the
+            # count as a share
+            lead = [t.lower_ for t in toks[max(0, expr.start - 5) : expr.start]]
+            of = expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in OF_WORDS  # its own base
+            return bool(
+                expr.is_percent and counted and not of
+                and "motsvarar" in lead and lead[-1:] in (["på"], ["motsvarar"])
+            )  # fmt: skip
         rates = [q for q in found if q.measure is Measure.PEOPLE and " per " in q.excerpt.text]
         if rates:  # "42 per 1 000 invånare …, jämfört med 31 per 1 000 invånare i länet"
             return True
@@ -1442,7 +1462,9 @@ class QuantityFinder:
         anaphors = self.ctx("group_anaphors")
         for pos in range(expr.start - 1, 0, -1):
             if toks[pos].lower_ in anaphors:
-                return any(t._.jam_measure is Measure.PEOPLE for t in toks[:pos])
+                aged = pos + 2 < len(toks) and toks[pos + 1].like_num and toks[pos + 2].lower_ == "år"
+                # "gruppen 80 år och äldre, som växer med 62 procent": an age group of people
+                return aged or any(t._.jam_measure is Measure.PEOPLE for t in toks[:pos])
             if toks[pos].lower_ == "vilket" and toks[pos - 1].text == ",":
                 # "742 hushåll fick försörjningsstöd, vilket är en minskning med 6 procent": the
                 # change of the last thing counted before the clause
@@ -1629,6 +1651,9 @@ class QuantityFinder:
         if start > 2 and [t.lower_ for t in toks[start - 2 : start]] == ["i", "genomsnitt"]:
             start -= 2  # "beräknas sysselsätta i genomsnitt tolv anläggningsarbetare"
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
+        owned = start > 2 and toks[start - 3].is_alpha and toks[start - 3].lower_.endswith("s")
+        if words[-1:] == ["med"] and owned:
+            return False  # "fritidsavdelningens anläggningsgrupp med fyra medarbetare": a unit there is
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
         if len(words) == 2 and any(
@@ -1642,9 +1667,14 @@ class QuantityFinder:
             t.lower_ in self.ctx("norm_modals") or t.lower_ in self.ctx("proposed_markers")
             for t in toks[:start]
         )
-        if words[-1:] in (["av"], ["med"]) and norm and any(
-            t.lower_.startswith(tuple(self.ctx("staffing_passives")))
-            for t in toks[max(0, start - 5) : start]
+        staffed = [
+            k for k, t in enumerate(toks[:start]) if t.lower_.startswith(tuple(self.ctx("staffing_passives")))
+        ]
+        coordinated = bool(staffed) and words[-1:] == ["och"] and any(
+            t.lower_ in ("av", "med") for t in toks[staffed[-1] : start]
+        )  # "ska bemannas med 10,5 årsarbetare på vardagar och två medarbetare på lördagar"
+        if (words[-1:] in (["av"], ["med"]) or coordinated) and norm and any(
+            k >= start - 5 or coordinated for k in staffed
         ):
             # "Stödboendet ska bemannas dygnet runt av sex behandlingsassistenter", "bemannas
             # med minst två fritidsledare", "ska ledas av två arbetsmarknadskonsulenter"
