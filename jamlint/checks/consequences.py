@@ -196,8 +196,24 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     if not is_substantive(ab, sent) or _only_counted(ab, sent) or _analysed_elsewhere(ab, sent):
         return False  # "Hur … påverkar kvinnor och män analyserades när …": a pointer
     tied = _tied_to_decision(ab, sent) or _forward(ab, sent) or _refers_back(ab, sent)
-    said = has_phrase(ab, EFFECT, sent) or has_phrase(ab, ANALYSIS, sent)
+    said = _has_effect(ab, sent) or has_phrase(ab, ANALYSIS, sent)
     return (tied and said) or acts_on_sex(ab, sent)
+
+
+# taking part, not being affected: "vill vara med och påverka", "möjlighet att påverka"
+_PARTICIPATION = re.compile(
+    r"(?:\bvara\s+med\s+och|\bmöjlighet(?:en|er)?\s+att|\bhur\s+man\s+gör\s+för\s+att)\s+$", re.IGNORECASE
+)
+
+
+def _has_effect(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """An effect phrase in the sentence, not the verb of taking part ("vill vara med och
+    påverka i kommunen")."""
+    text = ab.block.text
+    return any(
+        within(p, sent) and not _PARTICIPATION.search(text[max(0, p.start - 25) : p.start])
+        for p in phrases(ab, EFFECT)
+    )
 
 
 def _forward(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -278,7 +294,9 @@ def acts_on_sex(ab: AnnotatedBlock, sent: Sentence) -> bool:
         if not (sent.span.start <= token.idx < sent.span.end) or token.lower_ not in verbs:
             continue
         end = token.idx + len(token.text)
-        if any(0 <= t.start - end <= IMPACT_WINDOW for t in terms):
+        text = ab.block.text
+        # in the verb's clause: not "vill vara med och påverka, jämfört med 51 procent bland killarna"
+        if any(0 <= t.start - end <= IMPACT_WINDOW and not re.search(r"[,;:]", text[end : t.start]) for t in terms):
             return True
     return False
 
@@ -1005,12 +1023,12 @@ class ChildrenWithoutGirlsBoys(Check):
                 own = assessing and not is_gender_blind(ab, sent) and sexes_beyond_counts(ab, sent)
                 if not (
                     own
-                    or has_phrase(ab, EFFECT, sent)
+                    or _has_effect(ab, sent)
                     or has_phrase(ab, ANALYSIS, sent) and describing
                 ):
                     continue
                 counted = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
-                if counted and has_phrase(ab, EFFECT, sent) and any(
+                if counted and _has_effect(ab, sent) and any(
                     not any(f.start <= m.start() + sent.span.start < f.end for f in counted)
                     for m in girls_boys.finditer(sent.span.text)
                 ):

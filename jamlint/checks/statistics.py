@@ -184,7 +184,8 @@ def _next_splits(
     # the only count beside rates ("svarade 412 vårdnadshavare, vilket motsvarar en
     # svarsfrekvens på 37 procent. Av de svarande var 71 procent mammor …")
     only_count = not siblings or not q.is_percent and all(x.is_percent for x in siblings)
-    if _splits_same_figure(q, nab, nsent, siblings) or (
+    only_count = only_count or _named_by_its_verb(ab.block.text, sent, q, nsent)
+    if _splits_same_figure(q, nab, nsent, siblings, sent.span.text) or (
         only_count and _partitive_of_same(sent, nab, nsent, q)
     ):
         if siblings and _comparison(ab.block.text, sent, q, siblings):
@@ -222,6 +223,29 @@ def _coordinated(text: str, q: Quantity, o: Quantity) -> bool:
     """ "84 resp. 79 procent för flickor och pojkar": two figures of one split."""
     first, second = (q, o) if q.span.start < o.span.start else (o, q)
     return text[first.span.end : second.span.start].strip() in _COORDINATION
+
+
+_OF_THE_ONES = re.compile(r"\s*av\s+de\s+(\w+)", re.IGNORECASE)
+MIN_VERB = 5
+
+
+def _named_by_its_verb(text: str, sent: Sentence, q: Quantity, nsent: Sentence) -> bool:
+    """The next sentence opens on those who did what q's clause says they did ("Till kommunen
+    flyttade 1 412 personer och från kommunen 1 188 personer. Av de inflyttade var 52 procent
+    män": the 1 412)."""
+    m = _OF_THE_ONES.match(nsent.span.text)
+    if m is None:
+        return False
+    named = m.group(1).lower()
+    lead = text[sent.span.start : q.span.start]
+    clause = re.split(r"[,;]|\boch\b", lead)[-1]
+    return any(len(v) >= MIN_VERB and named.endswith(v) for v in re.findall(r"\w+", clause.lower()))
+
+
+def _beside(text: str, q: Quantity, o: Quantity) -> bool:
+    """Two counts side by side ("23 kvinnor och 31 barn"): another group, not q's total."""
+    first, second = (q, o) if q.span.start < o.span.start else (o, q)
+    return text[first.excerpt.end : second.span.start].strip() in ("och", "samt")
 
 
 def _reference_is_anothers(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
@@ -450,8 +474,8 @@ def _figure_words(
         # each later figure says what it is of, so the words before the first are the first's:
         # "Av dem gick eller cyklade 58 procent till skolan, och 21 procent skjutsades med bil"
         first = figures[0]
-        lead = text[max(0, first.span.start - QUALIFIER_REACH) : first.span.start]
-        words[id(first)] |= _topics(re.split(r"[.!?;]\s", lead)[-1], set())
+        before = text[max(0, first.span.start - QUALIFIER_REACH) : first.span.start]
+        words[id(first)] |= _topics(re.split(r"[.!?;]\s", before)[-1], set())
     return words
 
 
@@ -460,7 +484,7 @@ QUALIFIER_REACH = 40  # characters after the last figure that say what it is of
 
 
 def _splits_same_figure(
-    q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: list[Quantity] = ()
+    q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: list[Quantity] = (), own_text: str = ""
 ) -> bool:
     """The next sentence gives this figure's split, not another figure's: it continues it
     ("Av dessa är …", "varav …"), its split adds up to it, or it names the same people.
@@ -548,6 +572,10 @@ def _splits_same_figure(
     # uppgav 41 procent av flickorna …" is another figure)
     said = set(lexicon_lines("context/speech_verbs"))
     answers = any(w in said for w in re.findall(r"\w+", nsent.span.text.lower()))
+    # …but the same measure said again is no other answer ("Andelen … som arbetar heltid var 71
+    # procent … Bland kvinnorna arbetade 67 procent heltid …"); answering itself is no measure
+    measure = _shared(_topics(own_text, set()), _topics(nsent.span.text, set())) - {"svarande"}
+    answers = answers and not measure
     return (
         q.is_percent
         and len(split) >= 2
@@ -706,6 +734,41 @@ def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -
     return False
 
 
+_LED_BY = re.compile(r"\b(?:leds|bemannas|drivs)\s+av\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
+
+
+def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
+    """The staff of a unit or service the proposal creates ("- inrätta en kommungemensam
+    bemanningsenhet" … "Enheten leds av en enhetschef och två bemanningsplanerare"): the plan."""
+    if not _LED_BY.search(ab.block.text[sent.span.start : q.span.start]):
+        return False
+    first = re.match(r"\s*(\w+)", sent.span.text)
+    if first is None:
+        return False
+    subject = _stem(first.group(1).lower())
+    return any(
+        w.endswith(subject) or _same_topic(w, subject) for w in _created(ctx) if len(subject) >= MIN_STEM
+    )
+
+
+def _created(ctx: RuleContext) -> list[str]:
+    """The words after a creating verb in the proposal ("starta ett stödprogram för barn")."""
+
+    def find() -> list[str]:
+        verbs = set(lexicon_lines("context/create_verbs"))
+        out: list[str] = []
+        for b in ctx.blocks:
+            if not in_sections_of_kind(ctx.document, b.block, (SectionKind.PROPOSAL,)):
+                continue
+            words = re.findall(r"\w+", b.block.text.lower())
+            for i, w in enumerate(words):
+                if w in verbs:
+                    out += words[i + 1 : i + 5]
+        return out
+
+    return ctx.memo("created_units", find)
+
+
 def _part_of_organisations(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
     """ "… 46 fastighetsägare, de flesta bostadsrättsföreningar … representanter för 29 av
     fastighetsägarna": a part of a group judged earlier in the part to be organisations."""
@@ -767,6 +830,8 @@ class PeopleStatistic(Check):
                     continue
                 if _names_an_earlier_group(ctx, ab, q) or _definite_repeat(ctx, ab, q):
                     continue  # "Av de 74 deltagarna fick 47 anställning …"
+                if _staff_of_new_unit(ctx, ab, sent, q):
+                    continue  # "Enheten leds av … två bemanningsplanerare" after "inrätta en … enhet"
                 if _part_of_organisations(ctx, ab, q):
                     continue  # "29 av fastighetsägarna" after "46 fastighetsägare, de flesta brf"
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
@@ -1102,8 +1167,8 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
 _COUNT_COMPARISON = re.compile(r"\bså många\b|\bär (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
 
 
-def _sex_stems(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
-    return {t.text.lower()[:4] for t in sex_terms_in(ab, sent)}
+def _sex_stems(ab: AnnotatedBlock, sent: Sentence, n: int = 4) -> set[str]:
+    return {t.text.lower()[:n] for t in sex_terms_in(ab, sent)}
 
 
 def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1121,9 +1186,29 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
             text = s2.span.text
             if not _COUNT_COMPARISON.search(text) or not _comments_on_sexes(other, s2):
                 continue
-            if stems <= _sex_stems(other, s2) and not other.quantities:
+            if other.quantities:
+                continue
+            if stems <= _sex_stems(other, s2):
+                return True
+            # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
+            # piloten": other forms of the sexes, about the same thing
+            sex = {t.text.lower() for t in (*sex_terms_in(ab, sent), *sex_terms_in(other, s2))}
+            if _sex_stems(ab, sent, 3) <= _sex_stems(other, s2, 3) and _same_subject(
+                sent.span.text, text, sex
+            ):
                 return True
     return False
+
+
+def _same_subject(a: str, b: str, sex: set[str]) -> bool:
+    """A content word of one whose stem starts a content word of the other ("pilotåret",
+    "piloten"), the sex terms not counted."""
+    ours, theirs = _topics(a, sex), _topics(b, sex)
+    stems = {_stem(w) for w in theirs if len(_stem(w)) >= MIN_SUBJECT_STEM}
+    return any(w.startswith(x) for w in ours for x in stems)
+
+
+MIN_SUBJECT_STEM = 5
 
 
 def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1393,8 +1478,9 @@ class SexStatisticsNotAnalysed(Check):
                 split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
                 total = any(
                     q.measure is Measure.PEOPLE and not q.sex and within(q.span, sent)
+                    and not (split and _beside(ab.block.text, split[0], q))
                     for q in ab.quantities
-                )
+                )  # fmt: skip  (not a group beside it: "placerades 23 kvinnor och 31 barn")
                 # two figures by sex, or one beside its total ("64 deltidsbrandmän, varav 5
                 # kvinnor") or after a partitive of it ("Av dem var 61 procent kvinnor.")
                 one = len(split) == 1 and (total or _OF_THEM.match(sent.span.text))

@@ -290,6 +290,8 @@ class QuantityFinder:
             return replace(q, measure=Measure.PEOPLE, sex=False)
         if q.sex and first.sex and between.strip() == "mot":
             return q  # "Kvinnorna angav dubbelt så ofta som männen …, 22 procent mot 11 procent"
+        if q.sex and q.unit is not None and q.unit.start > first.span.end:
+            return q  # "… 67 procent, vilket är lägre än andelen kvinnor bland samtliga, 79 procent"
         if first.is_percent and COMPARED.search(between):
             # "… 16 procent av männen i Duvnäs, jämfört med 19 procent i riket": all of them
             return replace(q, measure=first.measure, sex=False)
@@ -670,6 +672,8 @@ class QuantityFinder:
             return True  # "beräknas behovet minska med sex röstmottagare": a need, not a count
         if bound and toks[start - 1].lower_ in ("om", "när"):
             return True  # "om minst fem elever önskar den": a threshold in a rule
+        if bound and toks[0].lower_ in ("en", "ett") and any(t.lower_ == "som" for t in toks[1:start]):
+            return True  # "Ett förslag som får stöd av minst 100 personer …": a rule for any one
         if toks[start - 1].lower_ in self.ctx("threshold_verbs") and any(
             t.lower_ in ("om", "när", "då", "innan") for t in toks[max(0, start - 5) : start - 1]
         ):
@@ -767,6 +771,9 @@ class QuantityFinder:
             or (toks[pos].lower_,) in self.approximations.get(toks[pos].lower_, ())
         ):  # "av kommunens ca 310 aktiva leverantörer"
             pos += 1
+        possessor = pos + 1 < len(toks) and toks[pos].is_alpha and toks[pos].lower_.endswith("s")
+        if possessor and toks[pos + 1]._.jam_measure is Measure.PEOPLE:
+            pos += 1  # "61 procent av hemtjänstens brukare": the possessor's people
         if k + 1 < len(toks) and toks[k + 1].lower_ == "dem":
             return None  # "elva av dem fortfarande anställda": the people are the pronoun's
         unit = self._unit_right(toks, pos)
@@ -996,10 +1003,17 @@ class QuantityFinder:
         )
 
     def _opening_partitive(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
-        """ "Av de regelbundna besökarna bor ett fyrtiotal …": the people of an opening "Av"."""
-        if not toks or toks[0].lower_ not in OF_WORDS:
+        """ "Av de regelbundna besökarna bor ett fyrtiotal …": the people of an opening "Av",
+        of the sentence or of a clause after ", och" ("…, och av kommunens grundskoleelever är 6
+        procent nyanlända")."""
+        opening = [0] if toks and toks[0].lower_ in OF_WORDS else []
+        opening += [
+            i for i in range(2, expr.start)
+            if toks[i].lower_ in OF_WORDS and toks[i - 1].lower_ in ("och", "men") and toks[i - 2].text == ","
+        ]  # fmt: skip
+        if not opening:
             return None
-        unit = self._unit_after_of(toks, 0)
+        unit = self._unit_after_of(toks, opening[-1])
         if unit is None or unit.measure is not Measure.PEOPLE or unit.pos >= expr.start:
             return None
         unit.follows = False
@@ -1100,10 +1114,16 @@ class QuantityFinder:
             or toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
         ):
             pass  # "38 vägar har färre än tre permanenthushåll"
-        elif before in ("var", "är") and head > 0 and toks[head - 1].lower_ in SEVERAL and (
+        elif before in ("var", "är", "finns", "fanns") and head > 0 and (
+            toks[head - 1].lower_ in SEVERAL
+            or toks[head - 1].like_num
+            or head > 1 and toks[head - 1].lower_ == "av" and toks[head - 2].like_num
+        ) and (
             toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
         ) and not self._share_follows(toks, start):
-            return True  # "På flera skolor var färre än tio elever närvarande": a size class
+            # "På flera skolor var färre än tio elever närvarande", "på fyra av skolorna finns
+            # färre än fem nyanlända elever": a size class
+            return True
         elif before != "med":
             return False
         elif toks[head].like_num:
@@ -1459,6 +1479,12 @@ class QuantityFinder:
         är 80 år eller äldre, och gruppen väntas öka med drygt 40 procent")."""
         if not self._is_change(toks, expr):
             return False
+        subject = toks[0] if toks else None
+        percent = expr.is_percent and toks[expr.end].lower_ in PERCENT_WORDS  # not "var tredje helg"
+        if percent and subject is not None and subject._.jam_measure is Measure.PEOPLE and (
+            not subject._.jam_sex and self._definite(subject)
+        ):
+            return True  # "Befolkningen i de två områdena har minskat med 9 procent": the subject's
         anaphors = self.ctx("group_anaphors")
         for pos in range(expr.start - 1, 0, -1):
             if toks[pos].lower_ in anaphors:
@@ -1648,12 +1674,19 @@ class QuantityFinder:
             or (toks[start - 1].lower_,) in self.approximations.get(toks[start - 1].lower_, ())
         ):
             start -= 1  # "behöver rekrytera ca 150 undersköterskor", not past "högst"
+        if start > 1 and toks[start - 1].lower_ == "tillsammans" and toks[start - 2].lower_ == "rymmer":
+            start -= 1  # "De två paviljongerna rymmer tillsammans 100 elever"
         if start > 2 and [t.lower_ for t in toks[start - 2 : start]] == ["i", "genomsnitt"]:
             start -= 2  # "beräknas sysselsätta i genomsnitt tolv anläggningsarbetare"
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
         owned = start > 2 and toks[start - 3].is_alpha and toks[start - 3].lower_.endswith("s")
         if words[-1:] == ["med"] and owned:
             return False  # "fritidsavdelningens anläggningsgrupp med fyra medarbetare": a unit there is
+        forecast = any(t.lower_ == "kommer" for t in toks[max(0, start - 5) : start]) and any(
+            t.lower_ in self.ctx("estimate_verbs") for t in toks[:start]
+        )
+        if forecast and words == ["ta", "emot"]:
+            return False  # "bedömer att teamet kommer att ta emot omkring 180 personer per år"
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
         if len(words) == 2 and any(
