@@ -282,6 +282,7 @@ _QUALIFIED = re.compile(
 
 
 IMPACT_WINDOW = 40  # characters between an impact verb and the sex term it acts on
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
 def acts_on_sex(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -290,13 +291,13 @@ def acts_on_sex(ab: AnnotatedBlock, sent: Sentence) -> bool:
     terms = sex_terms_in(ab, sent)
     if not terms or ab.doc is None:
         return False
+    text = ab.block.text
     for token in ab.doc:
         if not (sent.span.start <= token.idx < sent.span.end) or token.lower_ not in verbs:
             continue
         end = token.idx + len(token.text)
-        text = ab.block.text
         # in the verb's clause: not "vill vara med och påverka, jämfört med 51 procent bland killarna"
-        if any(0 <= t.start - end <= IMPACT_WINDOW and not re.search(r"[,;:]", text[end : t.start]) for t in terms):
+        if any(0 <= t.start - end <= IMPACT_WINDOW and not _CLAUSE_BREAK.search(text, end, t.start) for t in terms):
             return True
     return False
 

@@ -746,9 +746,9 @@ def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: 
     if first is None:
         return False
     subject = _stem(first.group(1).lower())
-    return any(
-        w.endswith(subject) or _same_topic(w, subject) for w in _created(ctx) if len(subject) >= MIN_STEM
-    )
+    if len(subject) < MIN_STEM:
+        return False
+    return any(w.endswith(subject) or _same_topic(w, subject) for w in _created(ctx))
 
 
 def _created(ctx: RuleContext) -> list[str]:
