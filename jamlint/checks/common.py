@@ -66,6 +66,17 @@ def cues_only_in_goals(ab: AnnotatedBlock, sentence: Sentence) -> bool:
     )
 
 
+def lemma_at(ab: AnnotatedBlock, offset: int) -> str | None:
+    """The lemma of the token that starts at `offset` in the block ("företagarna" → "företagare")."""
+    doc = ab.doc
+    if doc is None:
+        return None
+    for token in doc:
+        if token.idx == offset:
+            return token.lemma_.lower() or None
+    return None
+
+
 def overlaps(a: TextSpan, b: TextSpan) -> bool:
     return a.start < b.end and b.start < a.end
 

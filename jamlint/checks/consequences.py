@@ -29,6 +29,7 @@ from jamlint.checks.common import (
     cues_only_in_goals,
     has_phrase,
     in_sections_of_kind,
+    lemma_at,
     lexicon_lines,
     phrases,
     sex_terms_in,
@@ -986,7 +987,7 @@ class ChildrenWithoutGirlsBoys(Check):
         heads = lexicon_lines("children")
         out = []
         for span in ab.people:
-            lemma = _lemma_at(ab, span.start) or span.text.lower()
+            lemma = lemma_at(ab, span.start) or span.text.lower()
             if any(lemma.endswith(h) for h in heads):
                 out.append(span)
         return out
@@ -1064,16 +1065,6 @@ _ADULT_AGE = re.compile(r"\s*(?:mellan\s+|i\s+åldern\s+|över\s+|från\s+)?(?:1
 def _genitive(word: str) -> bool:
     """ "elevernas", "barns", "ungdomarnas": a possessor (no Swedish plural ends in -s)."""
     return word.lower().endswith("s")
-
-
-def _lemma_at(ab: AnnotatedBlock, offset: int) -> str | None:
-    doc = ab.doc
-    if doc is None:
-        return None
-    for token in doc:
-        if token.idx == offset:
-            return token.lemma_.lower() or None
-    return None
 
 
 BODY_REACH = 2  # paragraphs on either side of a description outside a gender section

@@ -21,6 +21,7 @@ from jamlint.checks.common import (
     has_phrase,
     in_sections_of_kind,
     is_statement_block,
+    lemma_at,
     lexicon_lines,
     phrases,
     sex_terms_in,
@@ -691,8 +692,14 @@ def _definite_repeat(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
         for o in other.quantities:
             if other.block.index == ab.block.index and o.span.start >= q.span.start:
                 break
-            if o.measure is Measure.PEOPLE and not o.sex and _key(o) == _key(q):
-                return True
+            if o.value != q.value or o.sex:
+                continue
+            if other.block.index == ab.block.index:
+                return True  # "14 avhysningar … I de 14 hushållen som avhystes fanns 9 barn"
+            if o.measure is Measure.PEOPLE and o.unit is not None and _same_word(
+                o.unit.text.lower(), q.unit.text.lower()
+            ):
+                return True  # "64 barn, varav …" … "till de 64 barnen"
     return False
 
 
@@ -775,9 +782,10 @@ def _part_of_organisations(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) ->
     unit = q.unit.text.lower() if q.unit is not None else ""
     if not unit.endswith(("na", "en")) or not _OF_BEFORE.search(ab.block.text[: q.unit.start]):
         return False
+    lemma = lemma_at(ab, q.unit.start) or unit
     return any(
         o.measure is Measure.ORGANISATION and o.unit is not None
-        and _same_word(o.unit.text.lower(), unit)
+        and (lemma_at(other, o.unit.start) or o.unit.text.lower()) == lemma  # not "företag"
         and (other.block.index < ab.block.index or o.span.start < q.span.start)
         for other in ctx.blocks[: ab.block.index + 1]
         if other.block.section == ab.block.section
@@ -1140,6 +1148,34 @@ def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> b
     return False
 
 
+RUN = 3  # words in a row that a comment repeats from the split's sentence
+
+
+def _said_again(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A comment on the sexes elsewhere that repeats what the split measures, word for word
+    ("Andelen som ville delta igen var 84 procent bland pojkarna och 71 procent bland flickorna"
+    ↔ "Att flickorna i lägre grad ville delta igen tyder på …")."""
+    stop = set(lexicon_lines("topic_stopwords"))
+    sex = {w for t in sex_terms_in(ab, sent) for w in t.text.lower().split()}
+    words = re.findall(r"[^\W\d_]+", sent.span.text.lower())
+    runs = {
+        tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)
+        if any(len(w) >= 4 and w not in stop for w in words[i : i + RUN])
+        and not any(w in sex or w.startswith("procent") for w in words[i : i + RUN])
+    }  # fmt: skip
+    if not runs:
+        return False
+    for other in ctx.blocks:
+        if other.block.index == ab.block.index or not _prose(other.block):
+            continue
+        for x in other.sentences:
+            theirs = re.findall(r"[^\W\d_]+", x.span.text.lower())
+            found = {tuple(theirs[i : i + RUN]) for i in range(len(theirs) - RUN + 1)}
+            if runs & found and _comments_on_sexes(other, x):
+                return True
+    return False
+
+
 def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
     """A paragraph elsewhere that analyses the sexes and restates a count split as one sex's
     share ("276 våldsutsatta vuxna, varav 231 kvinnor och 45 män" … "Av de våldsutsatta vuxna
@@ -1164,7 +1200,7 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
     return False
 
 
-_COUNT_COMPARISON = re.compile(r"\bså många\b|\bär (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
+_COUNT_COMPARISON = re.compile(r"\bså många\b|\b(?:är|var) (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
 
 
 def _sex_stems(ab: AnnotatedBlock, sent: Sentence, n: int = 4) -> set[str]:
@@ -1186,8 +1222,8 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
             text = s2.span.text
             if not _COUNT_COMPARISON.search(text) or not _comments_on_sexes(other, s2):
                 continue
-            if other.quantities:
-                continue
+            if any(x.measure not in _WHEN for x in other.quantities):
+                continue  # figures of its own (a year is none: "… bland deltagarna 2029")
             if stems <= _sex_stems(other, s2):
                 return True
             # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
@@ -1198,6 +1234,9 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
             ):
                 return True
     return False
+
+
+_WHEN = frozenset({Measure.YEAR, Measure.DATE, Measure.TIME})
 
 
 def _same_subject(a: str, b: str, sex: set[str]) -> bool:
@@ -1455,6 +1494,8 @@ class SexStatisticsNotAnalysed(Check):
         if _figures_discussed(ctx, figures, {ab.block.index}):
             return True
         if _share_restated(ctx, ab, sent):
+            return True
+        if _said_again(ctx, ab, sent):
             return True
         return _counts_compared(ctx, ab, sent)
 

@@ -307,7 +307,7 @@ class QuantityFinder:
         between = text[max(last.span.end, last.excerpt.end) : q.span.start].strip().lower()
         return between in COORDINATORS
 
-    MED_REACH = 10  # words from an opening "Med …" to the figure it makes possible
+    MED_REACH = 12  # words from an opening "Med …" to the figure it makes possible
 
     def _hypothetical(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "När två personer söker tillsammans räknas båda": a rule for a case, not a count."""
@@ -323,6 +323,8 @@ class QuantityFinder:
             # "Med tre nya familjebehandlare kan öppenvården …", "Med delad beredskap kan två
             # brandmän dela en vecka": what a plan would make possible
             before = [t.lower_ for t in toks[1 : expr.start]]
+            if any(w in self.ctx("estimate_verbs") or w.startswith("bedömning") for w in before):
+                return False  # "Med två hallar kommer skolan enligt förvaltningens bedömning att nå …"
             # "Med de två nya tjänsterna blir det i genomsnitt 455 elever per heltidstjänst"
             # "Med i genomsnitt 2,2 personer per bostad ger programmet bostäder för …"
             return any(w in self.ctx("modals") or w in ("blir", "ger") for w in after + before)
@@ -422,7 +424,8 @@ class QuantityFinder:
         if prev in self.ctx("year_prepositions") and YEAR.match(text):
             # "nådde under 2025 föräldrar i …": a year, though a people word follows
             return _Expr(k, k, None, measure=Measure.YEAR)
-        if prev in self.ctx("grade_words") or prev in LABEL_WORDS:
+        if (prev in self.ctx("grade_words") or prev in LABEL_WORDS) and low_next not in PERCENT_WORDS:
+            # "vecka 14", "årskurs 9" (not "minst en gång i veckan 52 procent")
             return _Expr(k, k, _value(text), measure=Measure.OTHER)
         if k > 0 and _street(toks[k - 1], self.ctx("street_suffixes")):
             return _Expr(k, k, _value(text), measure=Measure.OTHER)
@@ -663,6 +666,12 @@ class QuantityFinder:
             return True  # "Målet är 2 000 fler aktiva låntagare till 2032"
         opened = [k for k, t in enumerate(toks[:start]) if t.lower_ in goals]
         modal_later = any(t.lower_ in self.ctx("norm_modals") for t in toks[start + 1 : start + 10])
+        att = [k for k in range(opened[0], start) if toks[k].lower_ == "att"] if opened else []
+        goal_clause = list(toks[att[-1] : start]) if att else []
+        if goal_clause and not any(t.text in (":", ";", ",") for t in goal_clause) and any(
+            t.lower_ in self.ctx("norm_modals") for t in goal_clause
+        ):
+            return True  # "Programmets mål är att arbetslösheten ska understiga 5 procent 2034"
         if opened and any(t.lower_ == "att" for t in toks[opened[0] : start]) and modal_later:
             # "Målet är att cykelns andel … ska öka … och att 60 procent av eleverna … ska gå
             # eller cykla": a later clause of the same goal
@@ -800,6 +809,9 @@ class QuantityFinder:
             # "Sjukfrånvaron var 6,2 procent, 7,4 procent bland kvinnorna …": a total followed
             # by its split, not two figures for women
             return None
+        start = self._approximation_start(toks, expr.start)
+        if unit is not None and toks[k].lower_ == "till" and start > 0 and toks[start - 1].lower_ == "från":
+            unit.follows = False  # "ökat från 2 980 till 3 410 personer": the earlier figure alone
         return unit
 
     def _unit_parallel(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
@@ -986,6 +998,19 @@ class QuantityFinder:
         first = self._approximation_start(toks, expr.start)
         return first > 0 and toks[first - 1].lower_ == "varav"
 
+    @staticmethod
+    def _owner_of_thing(toks: Sequence[Token], pos: int) -> bool:
+        """A genitive that is not people and owns the noun after it ("kommunens service"): the
+        start of the clause's object, not a counted noun (see `_possessor` for people)."""
+        return (
+            pos + 1 < len(toks)
+            and toks[pos].is_alpha
+            and toks[pos].lower_.endswith("s")
+            and toks[pos]._.jam_measure is not Measure.PEOPLE
+            and toks[pos + 1].is_alpha
+            and toks[pos + 1]._.jam_measure is None
+        )
+
     def _after_preposition(self, toks: Sequence[Token], pos: int) -> bool:
         """ "i grundskolan", "i kommunens skolor": a word in a phrase that describes a noun."""
         preps = self.ctx("phrase_prepositions")
@@ -1124,6 +1149,10 @@ class QuantityFinder:
             # "På flera skolor var färre än tio elever närvarande", "på fyra av skolorna finns
             # färre än fem nyanlända elever": a size class
             return True
+        elif b > 1 and toks[b]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT) and (
+            toks[b - 1].lower_ == "av" and toks[b - 2].like_num
+        ):
+            return True  # "Under vecka 29 hade fyra av enheterna färre än tio barn per dag"
         elif before != "med":
             return False
         elif toks[head].like_num:
@@ -1216,8 +1245,9 @@ class QuantityFinder:
             # count as a share
             lead = [t.lower_ for t in toks[max(0, expr.start - 5) : expr.start]]
             of = expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in OF_WORDS  # its own base
+            before = counted or previous is not None and previous.people and not found
             return bool(
-                expr.is_percent and counted and not of
+                expr.is_percent and before and not of
                 and "motsvarar" in lead and lead[-1:] in (["på"], ["motsvarar"])
             )  # fmt: skip
         rates = [q for q in found if q.measure is Measure.PEOPLE and " per " in q.excerpt.text]
@@ -1247,6 +1277,12 @@ class QuantityFinder:
                 and self._definite(toks[expr.end + 1])
             ):
                 unit = None  # "fullföljde 78 procent utbildningen": the clause's object
+            elif (
+                unit is not None
+                and toks[expr.end].lower_ in PERCENT_WORDS
+                and self._owner_of_thing(toks, expr.end + 1)
+            ):
+                unit = None  # "gav 44 procent kommunens service betyget bra": the object's owner
             if unit is not None and self._predicate_of_partitive(toks, expr, unit):
                 # "Av hushållen … var 61 procent ensamstående", "Av de sökande hade 38 procent
                 # undersköterskebehörighet": what the share of the opening's people are or have
