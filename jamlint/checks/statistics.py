@@ -30,7 +30,7 @@ from jamlint.checks.common import (
 )
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, SectionKind, Table
-from jamlint.nlp.types import AnnotatedBlock, Measure, Quantity, Sentence, TextSpan
+from jamlint.nlp.types import WHEN_MEASURES, AnnotatedBlock, Measure, Quantity, Sentence, TextSpan
 
 TABLE_REFERENCE = "table_reference"
 SPLIT_REFERENCE = "split_references"
@@ -1222,7 +1222,7 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
             text = s2.span.text
             if not _COUNT_COMPARISON.search(text) or not _comments_on_sexes(other, s2):
                 continue
-            if any(x.measure not in _WHEN for x in other.quantities):
+            if any(x.measure not in WHEN_MEASURES for x in other.quantities):
                 continue  # figures of its own (a year is none: "… bland deltagarna 2029")
             if stems <= _sex_stems(other, s2):
                 return True
@@ -1234,9 +1234,6 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
             ):
                 return True
     return False
-
-
-_WHEN = frozenset({Measure.YEAR, Measure.DATE, Measure.TIME})
 
 
 def _same_subject(a: str, b: str, sex: set[str]) -> bool:

@@ -44,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from jamlint.nlp.lexicons import Lexicons
-from jamlint.nlp.types import Measure, Quantity, TextSpan
+from jamlint.nlp.types import WHEN_MEASURES, Measure, Quantity, TextSpan
 from jamlint.nlp.words import WordClassifier
 
 _N = r"(?:[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+|\d+)(?:,\d+)?"
@@ -87,7 +87,6 @@ PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
 POINTS_REACH = 30  # characters: "från nio till fem procentenheter" is one difference
-WHEN_MEASURES = frozenset({Measure.TIME, Measure.DATE, Measure.YEAR})
 # a count compared with one of people: "jämfört med 15 i riket", "(2024: 171)"
 COMPARED_COUNT = re.compile(r"\bjämfört med\s*$|\(\s*(?:\w+\s+)?(?:19|20)\d\d\s*:\s*$")
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})

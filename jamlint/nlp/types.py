@@ -32,6 +32,10 @@ class Measure(str, Enum):
     OTHER = "other"  # a number whose unit is not known
 
 
+# measures of when, not of how many: "2029", "den 3 mars", "tre år"
+WHEN_MEASURES = frozenset({Measure.TIME, Measure.DATE, Measure.YEAR})
+
+
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     start: int
