@@ -1358,7 +1358,10 @@ class QuantityFinder:
             measure is Measure.PEOPLE and unit is not None and unit.follows and expr.is_percent
             and toks[unit.pos]._.jam_rate and toks[expr.end + 1].lower_ in OF_WORDS
         ):
-            measure = Measure.OTHER  # "44,6 procent av den totala sjukfrånvaron": of the days
+            # "Långtidssjukfrånvaron utgjorde 46 procent av den totala sjukfrånvaron": a sick-leave
+            # rate of its own (the long-term share), quoted as the number (t31, t51, t73; t23
+            # re-judged in session 7)
+            excerpt_end = expr.end
         if measure is Measure.PEOPLE and unit is not None and self._rate_threshold(toks, start, unit, expr.end):
             measure = Measure.OTHER  # "elever med en frånvaro på mer än 20 procent": a threshold
         if measure is Measure.PEOPLE and self._staff_time(toks, expr, unit):
