@@ -741,13 +741,14 @@ def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -
     return False
 
 
-_LED_BY = re.compile(r"\b(?:leds|bemannas|drivs)\s+av\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
+_STAFFED_BY = re.compile(r"\b(\w+)\s+av\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
 
 
 def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     """The staff of a unit or service the proposal creates ("- inrätta en kommungemensam
     bemanningsenhet" … "Enheten leds av en enhetschef och två bemanningsplanerare"): the plan."""
-    if not _LED_BY.search(ab.block.text[sent.span.start : q.span.start]):
+    m = _STAFFED_BY.search(ab.block.text[sent.span.start : q.span.start])
+    if m is None or not m.group(1).lower().startswith(lexicon_lines("context/staffing_passives")):
         return False
     first = re.match(r"\s*(\w+)", sent.span.text)
     if first is None:

@@ -1010,20 +1010,20 @@ class QuantityFinder:
             and toks[pos + 1]._.jam_measure is None
         )
 
-    def _after_preposition(self, toks: Sequence[Token], pos: int) -> bool:
-        """ "i grundskolan", "i kommunens skolor": a word in a phrase that describes a noun."""
+    def _after_preposition(self, toks: Sequence[Token], pos: int, past_owner: bool = True) -> bool:
+        """ "i grundskolan", and with `past_owner` "i kommunens skolor": a word in a phrase
+        that describes a noun."""
         preps = self.ctx("phrase_prepositions")
         if pos > 0 and toks[pos - 1].lower_ in preps:
             return True
-        return pos > 1 and toks[pos - 2].lower_ in preps and toks[pos - 1].lower_.endswith("s")
+        owned = pos > 1 and toks[pos - 2].lower_ in preps and toks[pos - 1].lower_.endswith("s")
+        return past_owner and owned
 
     def _in_bare_phrase(self, toks: Sequence[Token], pos: int) -> bool:
         """ "132 barn i kön till förskolan, varav 41": a word after a preposition with no
         number of its own describes the people counted before, it is not what was counted."""
-        return (
-            pos > 0
-            and toks[pos - 1].lower_ in self.ctx("phrase_prepositions")
-            and not any(HAS_DIGIT.search(t.text) for t in toks[max(0, pos - 3) : pos])
+        return self._after_preposition(toks, pos, past_owner=False) and not any(
+            HAS_DIGIT.search(t.text) for t in toks[max(0, pos - 3) : pos]
         )
 
     def _opening_partitive(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
