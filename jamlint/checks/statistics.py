@@ -327,7 +327,11 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         return True
     last = max(counted, key=lambda x: x.span.end)
     if ab.block.text[last.excerpt.end : q.span.start].strip() in _COORDINATION:
-        return False  # "31 kvinnor och 44 barn": two groups side by side, the children unsplit
+        # "31 kvinnor och 44 barn": two groups side by side, the children unsplit; but "Av
+        # hushållen var 69 ensamstående kvinnor, 54 ensamstående män och 41 par": a third
+        # category of the same people, with no noun of its own
+        first = min(x.span.start for x in counted)
+        return len(counted) >= 2 and q.unit is not None and q.unit.end <= first
     if _COMPARED.search(ab.block.text[last.excerpt.end : q.span.start]):
         return False  # "21 procent av kvinnorna och 16 procent av männen, jämfört med 19 procent i riket"
     between = ab.block.text[last.excerpt.end : q.span.start]
@@ -1002,17 +1006,21 @@ def _equivalents() -> dict[str, str]:
 
 
 def _same_topic(a: str, b: str) -> bool:
-    """The same word stem ("elever", "eleverna"; "fritidshem", "fritidshemmet"), but not two
-    long compounds on the same first part ("personalomsättningen", "personalredovisningen")."""
+    """Our word `a` and their word `b` have the same stem ("elever", "eleverna"; "fritidshem",
+    "fritidshemmet"), but not two long compounds on the same first part
+    ("personalomsättningen", "personalredovisningen")."""
     if a.startswith(b) or b.startswith(a):
         return True
     if _stem(a) == _stem(b):
         return True  # "skadades", "skadas", "skadorna"
     if min(len(a), len(b)) >= LONG_COMPOUND:
         return a[:COMPOUND_PREFIX] == b[:COMPOUND_PREFIX]
-    return a[:TOPIC_PREFIX] == b[:TOPIC_PREFIX]
+    # what a compound of ours counts is its head: "familjebehandlare" are not "familjen" (while
+    # "föräldraträffarna" still speak of "föräldrar")
+    return a[:TOPIC_PREFIX] == b[:TOPIC_PREFIX] and len(a) - len(b) <= MAX_ENDING
 
 
+MAX_ENDING = 5  # letters an inflection adds ("medarbetarnas" to "medarbetare" is 2)
 _SUFFIXES = ("ades", "ade", "orna", "arna", "erna", "as", "or", "ar", "er", "en", "et", "na", "e")
 MIN_STEM = 4
 
@@ -1201,7 +1209,7 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
     return False
 
 
-_COUNT_COMPARISON = re.compile(r"\bså många\b|\b(?:är|var) (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
+_COUNT_COMPARISON = re.compile(r"\b(?:så|lika) många\b|\b(?:är|var) (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
 
 
 def _sex_stems(ab: AnnotatedBlock, sent: Sentence, n: int = 4) -> set[str]:
@@ -1272,6 +1280,20 @@ def _sex_kind(terms) -> str | None:
         if any(w in adult_words or w.startswith(adult) for w in words):
             kinds.add("adult")
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def _counts_others(ab: AnnotatedBlock, other: Sentence, sent: Sentence) -> bool:
+    """`other` counts people that the split sentence does not name ("… där 94 elever läste
+    under 2031. Sfi har 22 lärare, varav 17 kvinnor": the pupils are not the teachers) — not
+    when the split opens on them ("Av dem var 151 kvinnor och 95 män, och 58 var …")."""
+    if _OF_THEM.match(sent.span.text):
+        return False
+    ours = {_stem(q.unit.text.lower()) for q in ab.quantities if q.unit and within(q.span, sent)}
+    return any(
+        q.measure is Measure.PEOPLE and not q.sex and q.unit is not None
+        and _stem(q.unit.text.lower()) not in ours
+        for q in ab.quantities if within(q.span, other)
+    )  # fmt: skip
 
 
 def _people_stems(ab: AnnotatedBlock, sent: Sentence | None = None) -> set[str]:
@@ -1473,7 +1495,10 @@ class SexStatisticsNotAnalysed(Check):
         )
         around = {
             k for k in {0, max(0, i - 1)}
-            if k == i or not (own_people and _has_split(ab, ab.sentences[k]))
+            if k == i or not (
+                own_people
+                and (_has_split(ab, ab.sentences[k]) or _counts_others(ab, ab.sentences[k], sent))
+            )
         }  # fmt: skip
         around.add(i)
         # and the sentences right after it that go on about the same people ("… varav 62 procent

@@ -107,6 +107,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "year_prepositions",
     "achieved_verbs",
     "times_of_day",
+    "cost_stems",
 )
 
 

@@ -751,6 +751,8 @@ class QuantityFinder:
             return False
         if not tok.text[:1].islower() and "-" not in tok.text:
             return False
+        if low.endswith(PAST_TENSE) and not low.endswith(("ade", "ande", "ende")):
+            return False  # "varav sex gällde hushåll med barn": a past-tense verb
         if low[-1:] in ("a", "e") and any(c.isalpha() for c in low):
             return True
         # a singular participle after "var tredje": "var tredje placerat barn" (not "58 procent
@@ -947,6 +949,8 @@ class QuantityFinder:
                     if pos == 0 or toks[pos - 1].lower_ not in self.ctx("attribute_prepositions"):
                         return candidate
                     continue  # "nio klagomål från kunder, varav fyra": what "från" follows
+                if pos > 0 and HAS_DIGIT.search(toks[pos].text) and toks[pos - 1].lower_ in self.ctx("grade_words"):
+                    continue  # "96 elever i förskoleklass till årskurs 6, varav 38 går i …"
                 if HAS_DIGIT.search(toks[pos].text):
                     # "Av kommunens röstberättigade var 1 960 födda …, varav 610 …": the people
                     # of the sentence's partitive; "vid 27 tillfällen, varav fyra": not people
@@ -1331,6 +1335,10 @@ class QuantityFinder:
                 and self._people_predicate(toks, expr.end + 1)
             ):
                 measure = Measure.PEOPLE  # "76 procent var nöjda med vistelsen"
+            if unit is None and measure is Measure.OTHER and self._rate_of_subject(toks, expr):
+                measure = Measure.PEOPLE  # "Hushållen med … bistånd var 14 per 1 000 invånare"
+            if unit is None and measure is Measure.OTHER and self._parallel_subject(toks, expr):
+                measure = Measure.PEOPLE  # "36 föräldrar påbörjade programmet och 29 fullföljde det"
             if unit is None and measure is Measure.OTHER and self._answered(toks, expr):
                 measure = Measure.PEOPLE  # "I avgångssamtalen angav 31 procent lönen …"
             if unit is None and measure is Measure.OTHER and self._reason_share(toks, expr, previous):
@@ -1459,10 +1467,13 @@ class QuantityFinder:
 
     @staticmethod
     def _it_again(toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
-        """A rate named by "den"/"det" right after a sentence that names a rate of people."""
+        """A rate named by "den"/"det", or its average ("Snittet i länet var …"), right after a
+        sentence that names a rate of people."""
         s = expr.start
         if previous is None or not previous.rate or not expr.is_percent or s < 2:
             return False
+        if toks[s - 1].lower_ in COPULAS and toks[0].lower_ in ("snittet", "genomsnittet"):
+            return True  # "… den fjärde högsta sjukfrånvaron. Snittet i länet var 7,1 procent."
         return toks[s - 1].lower_ in ("den", "det") and toks[s - 2].lower_ in COPULAS
 
     @staticmethod
@@ -1517,7 +1528,13 @@ class QuantityFinder:
         är 80 år eller äldre, och gruppen väntas öka med drygt 40 procent")."""
         if not self._is_change(toks, expr):
             return False
-        subject = toks[0] if toks else None
+        # the subject of the sentence, or of the clause after ", och" ("… bor 4 870 invånare, och
+        # befolkningen där har minskat med 6 procent")
+        openings = [0] + [
+            i + 1 for i in range(1, expr.start - 1)
+            if toks[i].lower_ in ("och", "men") and toks[i - 1].text == ","
+        ]  # fmt: skip
+        subject = toks[openings[-1]] if toks else None
         percent = expr.is_percent and toks[expr.end].lower_ in PERCENT_WORDS  # not "var tredje helg"
         if percent and subject is not None and subject._.jam_measure is Measure.PEOPLE and (
             not subject._.jam_sex and self._definite(subject)
@@ -1560,6 +1577,29 @@ class QuantityFinder:
             return previous is not None and previous.people
         return False
 
+    def _rate_of_subject(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """A rate with its base whose sentence opens on people ("Hushållen med långvarigt
+        ekonomiskt bistånd var 14 per 1 000 invånare")."""
+        if not toks or self._rate_base(toks, expr.end + 1) is None:
+            return False
+        subject = toks[0]
+        return subject._.jam_measure is Measure.PEOPLE and not subject._.jam_sex
+
+    def _parallel_subject(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """A bare count that is the subject of a clause parallel to a count of people before it
+        ("Totalt 36 föräldrar påbörjade programmet och 29 fullföljde det")."""
+        start = self._approximation_start(toks, expr.start)
+        nxt = expr.end + 1
+        if expr.is_percent or expr.share or start < 2 or nxt >= len(toks):
+            return False
+        if toks[start - 1].lower_ not in ("och", "men", "medan") or not _past_verb(toks[nxt]):
+            return False
+        for pos in range(start - 2, 0, -1):
+            tok = toks[pos]
+            if tok._.jam_measure is Measure.PEOPLE and not tok._.jam_sex and toks[pos - 1].like_num:
+                return pos + 1 < start - 1 and _past_verb(toks[pos + 1])
+        return False
+
     def _answered(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A share right before or after a verb of saying: the share of those who said it."""
         if not (expr.is_percent or expr.share):
@@ -1584,13 +1624,14 @@ class QuantityFinder:
                 return not any(x.is_punct and x.text in ".;:" for x in window[k:])
         return False
 
-    @staticmethod
-    def _cost_assumption(toks: Sequence[Token], start: int) -> bool:
+    def _cost_assumption(self, toks: Sequence[Token], start: int) -> bool:
         """ "kostnaderna för försörjningsstöd minskar med minst motsvarande belopp om en tredjedel
-        av deltagarna går till arbete": a condition a cost estimate assumes."""
+        av deltagarna går till arbete", "Om 20 deltagare per år går vidare till arbete minskar
+        kostnaderna …": a condition a cost estimate assumes, its cost before or after it."""
         if start == 0 or toks[start - 1].lower_ != "om":
             return False
-        return any("kostnad" in t.lower_ or t.lower_ in ("belopp", "beloppet") for t in toks[: start - 1])
+        stems = tuple(self.ctx("cost_stems"))
+        return any(t.lower_.startswith(stems) or "kostnad" in t.lower_ for t in toks)
 
     def _reason_share(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """ "Av de svarande ville … De vanligaste skälen var att heltid upplevs som för tungt
@@ -1801,6 +1842,17 @@ class QuantityFinder:
             if words == phrase:
                 return start - size
         return start
+
+
+PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boende": participles)
+
+
+def _past_verb(tok: Token) -> bool:
+    """A word shaped like a verb in the past tense ("fullföljde", "avbröts" is not)."""
+    low = tok.lower_
+    return tok.is_alpha and len(low) >= 4 and tok._.jam_measure is None and (
+        low.endswith(("de", "te", "des", "tes")) and not low.endswith(("ande", "ende"))
+    )
 
 
 def _a_year(text: str) -> bool:
