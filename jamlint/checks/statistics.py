@@ -580,7 +580,9 @@ def _splits_same_figure(
     # …but the same measure said again is no other answer ("Andelen … som arbetar heltid var 71
     # procent … Bland kvinnorna arbetade 67 procent heltid …"); answering itself is no measure
     measure = _shared(_topics(own_text, set()), _topics(nsent.span.text, set())) - {"svarande"}
-    answers = answers and not measure
+    # …and a share the next sentence defines for itself is another measure ("Svarsfrekvensen var
+    # 74 procent. Andelen som läser böcker på fritiden … var 58 procent bland flickorna …")
+    answers = (answers or _DEFINED_SHARE.match(nsent.span.text) is not None) and not measure
     return (
         q.is_percent
         and len(split) >= 2
@@ -590,6 +592,7 @@ def _splits_same_figure(
     )
 
 
+_DEFINED_SHARE = re.compile(r"\s*andelen\s+(?:\w+\s+){0,3}?som\b", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*(?:än\s+)?(?:ca\s+|cirka\s+)?\d")
 _SHARE_OF = re.compile(r"\bandel(?:en)?\s+$", re.IGNORECASE)
 _VARAV_GAP = re.compile(r"\s*,?\s*varav\s*$", re.IGNORECASE)
@@ -1049,6 +1052,7 @@ def _discussed_in_analysis(
     min_shared: int = 1,
     rates: bool = False,
     kind: str | None = None,
+    respondents: bool = False,
 ) -> bool:
     """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
     speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
@@ -1067,8 +1071,23 @@ def _discussed_in_analysis(
                 continue  # "Männen är fler än kvinnorna i arbetsträning" is not on rates
             if kind == "adult" and _sex_kind(sex_terms_in(other, sent)) == "child":
                 continue  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
+            if respondents and not (_RESPONDENTS.search(sent.span.text) or _says_makeup(other, sent)):
+                continue  # what the women and men answered is no comment on who answered
             return True
     return False
+
+
+_RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
+
+
+_IS_BEFORE = re.compile(r"\b(?:är|var)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sentence that says who the people are ("24 av de 27 … vårdnadshavarna är kvinnor", "Det
+    är oftast mammorna som söker stödet"), not how each sex answered."""
+    text = ab.block.text
+    return any(_IS_BEFORE.search(text, sent.span.start, t.start) for t in sex_terms_in(ab, sent))
 
 
 def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1241,6 +1260,40 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
             if _sex_stems(ab, sent, 3) <= _sex_stems(other, s2, 3) and _same_subject(
                 sent.span.text, text, sex
             ):
+                return True
+    return False
+
+
+_DEGREE_COMPARISON = re.compile(
+    r"\bi\s+(?:\w+\s+)?(?:lägre|högre|större|mindre)\s+(?:grad|utsträckning)\s+än\b", re.IGNORECASE
+)
+
+
+def _rates_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The document's only split of rates, compared in degree elsewhere with no figures ("61
+    procent bland kvinnorna och 52 procent bland männen" ↔ "Männen är i lägre grad än kvinnorna
+    nöjda med maten")."""
+    split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+    stems = _sex_stems(ab, sent)
+    if len(stems) < 2 or not split or not all(q.is_percent for q in split):
+        return False
+    rate_splits = {
+        (b.block.index, x.span.start)
+        for b in ctx.blocks for x in b.sentences
+        if _prose(b.block) and _has_split(b, x)
+        and all(q.is_percent for q in b.quantities if q.sex and within(q.span, x))
+    }  # fmt: skip
+    if len(rate_splits) != 1:
+        return False
+    for other in ctx.blocks:
+        if other.block.index == ab.block.index or not _prose(other.block):
+            continue
+        for s2 in other.sentences:
+            if not _DEGREE_COMPARISON.search(s2.span.text) or not _comments_on_sexes(other, s2):
+                continue
+            if any(x.measure not in WHEN_MEASURES for x in other.quantities if within(x.span, s2)):
+                continue
+            if stems <= _sex_stems(other, s2):
                 return True
     return False
 
@@ -1511,7 +1564,10 @@ class SexStatisticsNotAnalysed(Check):
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
         rates = bool(split) and all(q.is_percent for q in split)
         kind = _sex_kind(sex_terms_in(ab, sent))
-        if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, rates=rates, kind=kind):
+        respondents = not rates and _RESPONDENTS.search(sent.span.text) is not None
+        if _discussed_in_analysis(
+            ctx, _topics(text, sex), {ab.block.index}, rates=rates, kind=kind, respondents=respondents
+        ):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
         if _figures_discussed(ctx, figures, {ab.block.index}):
@@ -1520,7 +1576,7 @@ class SexStatisticsNotAnalysed(Check):
             return True
         if _said_again(ctx, ab, sent):
             return True
-        return _counts_compared(ctx, ab, sent)
+        return _counts_compared(ctx, ab, sent) or _rates_compared(ctx, ab, sent)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for table, _label, split in people_tables(ctx):
