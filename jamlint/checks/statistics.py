@@ -118,7 +118,19 @@ _TABLE_NUMBER = re.compile(r"\btab(?:ell(?:erna)?|\.)?\s*(\d+)", re.IGNORECASE)
 _BESIDES = re.compile(r"\b(?:utöver|förutom|utanför)\b[^.]*$", re.IGNORECASE)
 
 
-def _referenced_table_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+def _referenced_table_split(
+    ctx: RuleContext,
+    ab: AnnotatedBlock,
+    sent: Sentence,
+    q: Quantity | None = None,
+    own: tuple[AnnotatedBlock, Sentence] | None = None,
+) -> bool:
+    """The sentence points to a table with columns or rows by sex — for a count q (in `own`,
+    when that is another sentence), not a table of shares of another measure ("Tabell 1.
+    Andel elever som besöker en lekplats …": the respondents' count is not in it)."""
+    if q is not None and not q.is_percent:
+        oab, osent = own or (ab, sent)
+        return _referenced_table_split(ctx, ab, sent) and not _points_to_shares(ctx, ab, sent, oab, osent)
     refs = [
         r for r in phrases(ab, TABLE_REFERENCE)
         if within(r, sent) and not _BESIDES.search(ab.block.text[max(0, r.start - 30) : r.start])
@@ -156,7 +168,7 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
         return True
     if siblings and _comparison(ab.block.text, sent, q, siblings):
         return False  # "684 hushåll (tabell 2), jämfört med 641 hushåll 2024": last year's
-    return _referenced_table_split(ctx, ab, sent) and not _reference_is_anothers(ab, sent, q)
+    return _referenced_table_split(ctx, ab, sent, q) and not _reference_is_anothers(ab, sent, q)
 
 
 _BY_SEX = re.compile(r"\bkön\b", re.IGNORECASE)  # "fördelningen efter ålder och kön"
@@ -187,12 +199,14 @@ def _next_splits(
     only_count = not siblings or not q.is_percent and all(x.is_percent for x in siblings)
     only_count = only_count or _named_by_its_verb(ab.block.text, sent, q, nsent)
     if _splits_same_figure(q, nab, nsent, siblings, sent.span.text) or (
-        only_count and _partitive_of_same(sent, nab, nsent, q)
+        only_count and _partitive_of_same(sent, nab, nsent, q, _referenced_captions(ctx, sent))
     ):
         if siblings and _comparison(ab.block.text, sent, q, siblings):
             return False  # "8,9 procent, jämfört med 9,6 procent 2024": the split is the 8,9's
         if siblings and _changed_from(ab.block.text, q, siblings):
             return False  # "ökade från 72,8 procent till 74,6 procent": the split is the 74,6's
+        if siblings and _adds_up_to(q, nab, nsent, siblings):
+            return True  # "… och 172 sökande fick inget. De som inte fick … var 82 tjejer och 90 killar."
         return not siblings or _own_place(ab.block.text, sent, q, nsent, siblings)
     if any(
         x.measure is Measure.PEOPLE and not x.sex and within(x.span, nsent) for x in nab.quantities
@@ -204,7 +218,7 @@ def _next_splits(
         return True  # "…, varav drygt 600 inom sfi. Andelen kvinnor bland de studerande i sfi …"
     if any(x.sex and within(x.span, nsent) for x in nab.quantities):
         return False  # its split figures are another figure's
-    if not _referenced_table_split(ctx, nab, nsent):
+    if not _referenced_table_split(ctx, nab, nsent, q, (ab, sent)):
         return False
     if siblings:
         # q is one of several: only a pointer that says it splits by sex covers them all
@@ -215,6 +229,17 @@ def _next_splits(
     same = q.unit is not None and any(_same_word(n, q.unit.text.lower()) for n in names)
     by_sex = sentence_has_split(nab, nsent) or _BY_SEX.search(nsent.span.text) is not None
     return same or by_sex
+
+
+def _adds_up_to(q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: list[Quantity]) -> bool:
+    """The next sentence's counts by sex add up to q and to none of the others."""
+    counts = [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
+    if len(counts) < 2 or q.value is None or q.is_percent or None in counts:
+        return False
+    total = sum(counts)
+    return abs(total - q.value) <= 1 and not any(
+        s.value is not None and abs(total - s.value) <= 1 for s in siblings
+    )
 
 
 _COORDINATION = frozenset({"och", "resp.", "respektive", "eller", ",", "/", "-", "–", "till"})
@@ -552,6 +577,12 @@ def _splits_same_figure(
         if within(x.span, nsent)
     ):
         return False  # "… 148 600 deltagartillfällen i 74 föreningar, varav 41 procent för flickor"
+    if q.is_percent and _SUBGROUP_OPENING.match(nsent.span.text) and all(
+        _rate_among_sex(nab.block.text, x) for x in split
+    ):
+        # "… var 91 procent. Bland dem som arbetade i park … angav 27 procent av tjejerna …": the
+        # rates of a subgroup, another figure
+        return False
     if has_phrase(nab, FOLLOWUP, nsent):
         return True
     if adds_up:
@@ -592,6 +623,7 @@ def _splits_same_figure(
     )
 
 
+_SUBGROUP_OPENING = re.compile(r"\s*(?:bland|av)\s+(?:dem|de)\s+som\b", re.IGNORECASE)
 _DEFINED_SHARE = re.compile(r"\s*andelen\s+(?:\w+\s+){0,3}?som\b", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*(?:än\s+)?(?:ca\s+|cirka\s+)?\d")
 _SHARE_OF = re.compile(r"\bandel(?:en)?\s+$", re.IGNORECASE)
@@ -616,10 +648,25 @@ _COMPOSITION = re.compile(
 _OPENING_OF = re.compile(r"\s*av\s+(\w+(?:na|en))\b", re.IGNORECASE)
 
 
-def _partitive_of_same(sent: Sentence, nab: AnnotatedBlock, nsent: Sentence, q: Quantity) -> bool:
+def _referenced_captions(ctx: RuleContext, sent: Sentence) -> str:
+    """The captions of the tables a sentence names by number ("(se tabell 1)")."""
+    numbers = set(_TABLE_NUMBER.findall(sent.span.text))
+    if not numbers:
+        return ""
+    return " ".join(
+        _caption_text(ctx, b) for b in ctx.document.blocks
+        if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
+    )  # fmt: skip
+
+
+def _partitive_of_same(
+    sent: Sentence, nab: AnnotatedBlock, nsent: Sentence, q: Quantity, captions: str = ""
+) -> bool:
     """ "1 286 personer hade tillstånd till färdtjänst. Av tillståndshavarna är 71 procent
     kvinnor.": the next sentence opens on the same people, named by what the first says of
-    them, and gives their split."""
+    them (or by the caption of the table it points to: "kom 46 ungdomar per kväll (se tabell
+    1)" … "Tabell 1. Besökare per kväll" … "Av besökarna var 81 procent pojkar"), and gives
+    their split."""
     if not sentence_has_split(nab, nsent):
         return False
     m = _COMPOSITION.match(nsent.span.text)
@@ -636,7 +683,7 @@ def _partitive_of_same(sent: Sentence, nab: AnnotatedBlock, nsent: Sentence, q: 
     if not m:
         return False
     stem = m.group(1).lower()[:PARTITIVE_STEM]
-    words = re.findall(r"\w+", sent.span.text.lower())
+    words = re.findall(r"\w+", f"{sent.span.text} {captions}".lower())
     return len(stem) == PARTITIVE_STEM and any(w.startswith(stem) for w in words)
 
 
@@ -703,10 +750,13 @@ def _definite_repeat(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
                 continue
             if other.block.index == ab.block.index:
                 return True  # "14 avhysningar … I de 14 hushållen som avhystes fanns 9 barn"
-            if o.measure is Measure.PEOPLE and o.unit is not None and _same_word(
-                o.unit.text.lower(), q.unit.text.lower()
+            if o.measure is Measure.PEOPLE and o.unit is not None and (
+                _same_word(o.unit.text.lower(), q.unit.text.lower())
+                or o.unit.text.lower().startswith(("person", "individ"))
             ):
-                return True  # "64 barn, varav …" … "till de 64 barnen"
+                # "64 barn, varav …" … "till de 64 barnen"; "214 personer …" … "Av de 214
+                # brukarna"
+                return True
     return False
 
 
@@ -751,12 +801,20 @@ def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -
 _STAFFED_BY = re.compile(r"\b(\w+)\s+av\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
 
 
+# the heading of the section that describes what is proposed (not the decision's own points)
+_PROPOSAL_TITLE = re.compile(r"\s*(?:förslaget|förslagets\s+innehåll|beskrivning\s+av\s+förslaget)\b", re.IGNORECASE)
+
+
 def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     """The staff of a unit or service the proposal creates ("- inrätta en kommungemensam
-    bemanningsenhet" … "Enheten leds av en enhetschef och två bemanningsplanerare"): the plan."""
+    bemanningsenhet" … "Enheten leds av en enhetschef och två bemanningsplanerare"), or of the
+    service described under "Förslaget": the plan."""
     m = _STAFFED_BY.search(ab.block.text[sent.span.start : q.span.start])
     if m is None or not m.group(1).lower().startswith(lexicon_lines("context/staffing_passives")):
         return False
+    section = ab.block.section
+    if section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title):
+        return True  # under "Förslaget": "Kvällsstödet bemannas av fyra boendestödjare …"
     first = re.match(r"\s*(\w+)", sent.span.text)
     if first is None:
         return False
@@ -977,6 +1035,30 @@ def _caption_number(ctx: RuleContext, table: Block) -> str | None:
     return m.group(1) if m else None
 
 
+_SHARES_CAPTION = re.compile(r"^\s*tabell\s+\d+\s*[.:]?\s*andel", re.IGNORECASE)
+
+
+def _points_to_shares(
+    ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, oab: AnnotatedBlock, osent: Sentence
+) -> bool:
+    """Every table the sentence names by number holds shares of another measure: its caption
+    opens on "Andel" and shares no word with the sentence but the people ("Enkäten besvarades
+    av 486 elever" ↔ "Tabell 1. Andel elever som besöker en lekplats …"; not "uppfyllde 356
+    elever kunskapskravet i simning" ↔ "Andel elever … som uppfyllde kunskapskravet i simning")."""
+    numbers = set(_TABLE_NUMBER.findall(sent.span.text))
+    named = [
+        b for b in ctx.document.blocks
+        if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
+    ]  # fmt: skip
+    people = {p.text.lower() for p in oab.people if within(p, osent)}
+    ours = {w for w in _topics(osent.span.text, set()) if not any(_same_word(w, p) for p in people)}
+    return bool(named) and all(
+        _SHARES_CAPTION.match(caption := _caption_text(ctx, b))
+        and not _shared(ours, _topics(caption, set()))
+        for b in named
+    )
+
+
 def _caption_text(ctx: RuleContext, table: Block) -> str:
     if table.index == 0:
         return ""
@@ -1080,7 +1162,9 @@ def _discussed_in_analysis(
 _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
 
 
-_IS_BEFORE = re.compile(r"\b(?:är|var)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "… vårdnadshavarna är kvinnor", "Det är oftast mammorna som …" — not a comparison ("är fler än
+# männen bland de yngsta brukarna" compares the users, not who answered)
+_IS_BEFORE = re.compile(r"\b(?:är|var)\s+(?:(?!fler\b|färre\b|än\b)\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1099,9 +1183,17 @@ def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
     # the group compared in ("… bland eleverna med behov av extra lästräning") is no analysis
     among = re.compile(r"\bbland\b").search(sent.span.text, m.end())
     group = sent.span.start + among.start() if among else sent.span.end
+    # …up to its clause's end: "…, och skillnaden är störst bland de yngsta" analyses again
+    after = _CLAUSE_END.search(sent.span.text, among.end()) if among else None
+    resumes = sent.span.start + after.end() if after else sent.span.end
     return all(
-        c.text.lower() in counting for c in phrases(ab, ANALYSIS) if within(c, sent) and c.start < group
+        c.text.lower() in counting
+        for c in phrases(ab, ANALYSIS)
+        if within(c, sent) and (c.start < group or c.start >= resumes)
     )
+
+
+_CLAUSE_END = re.compile(r",\s*(?:och|men|medan)?\s*")
 
 
 
@@ -1223,7 +1315,15 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
         if not any(_comments_on_sexes(other, x) for x in other.sentences):
             continue
         for x in other.sentences:
-            if sex_terms_in(other, x) and any(share in x.span.text for share in shares):
+            if not sex_terms_in(other, x):
+                continue
+            # the share of one sex, not a rate among it that happens to be equal ("71 procent
+            # bland pojkarna och 52 procent bland flickorna")
+            rates = {
+                y.span.text for y in other.quantities
+                if within(y.span, x) and _rate_among_sex(other.block.text, y)
+            }  # fmt: skip
+            if any(share in x.span.text and share not in rates for share in shares):
                 return True
     return False
 

@@ -739,6 +739,11 @@ class QuantityFinder:
             return False
         if pos > 0 and toks[pos - 1].lower_ in self.ctx("modals"):
             return True
+        # "ville 58 procent ha fler gungor": the modal before the share
+        if toks[pos - 1].lower_ in PERCENT_WORDS and any(
+            t.lower_ in self.ctx("modals") for t in toks[max(0, pos - 4) : pos - 2]
+        ):
+            return True
         nxt = toks[pos + 1].lower_
         return nxt.isalpha() and nxt.endswith("t") and len(nxt) > 2
 
@@ -991,11 +996,14 @@ class QuantityFinder:
             return False
         word = toks[unit.pos]
         start = self._approximation_start(toks, expr.start)
-        # "Av de vuxna som fick stöd hade 38 procent barn under 18 år": what they have
-        has = start > 0 and toks[start - 1].lower_ in ("har", "hade")
+        # "Av de vuxna som fick stöd hade 38 procent barn under 18 år": what they have; "Av de
+        # anhöriga var 61 procent makar eller sambor": what they are
+        has = start > 0 and toks[start - 1].lower_ in ("har", "hade", "är", "var")
         if word.lower_ not in self.ctx("people_states") and not word._.jam_rate and not has:
             return False
-        return self._opening_partitive(toks, expr) is not None
+        # "Av dem som flyttade till kommunen var 42 procent barnfamiljer"
+        those = len(toks) > 2 and toks[0].lower_ in OF_WORDS and toks[1].lower_ in ("dem", "de") and toks[2].lower_ == "som"
+        return those or self._opening_partitive(toks, expr) is not None
 
     def _after_varav(self, toks: Sequence[Token], expr: _Expr) -> bool:
         first = self._approximation_start(toks, expr.start)
@@ -1343,6 +1351,8 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "I avgångssamtalen angav 31 procent lönen …"
             if unit is None and measure is Measure.OTHER and self._reason_share(toks, expr, previous):
                 measure = Measure.PEOPLE  # "De vanligaste skälen var … (44 procent)"
+            if unit is None and measure is Measure.OTHER and self._of_the_counted(toks, expr, previous):
+                measure = Measure.PEOPLE  # "… 410 unga …. Av de 410 är ungefär en tredjedel födda …"
             if unit is None and measure is Measure.OTHER and self._of_them(toks, expr, previous):
                 measure = Measure.PEOPLE  # "82 procent av dem upplevde …", "av dem som …"
                 # "79 procent av dem är kvinnor": the share is the women's
@@ -1713,6 +1723,18 @@ class QuantityFinder:
             return tok._.jam_measure is Measure.PEOPLE
         return previous is not None and previous.people
 
+    def _of_the_counted(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """A part of a count of people named again by its number alone ("Av de 410 är ungefär en
+        tredjedel födda utomlands")."""
+        if previous is None or not previous.people or expr.start < 4:
+            return False
+        opening = [t.lower_ for t in toks[:2]]
+        return (
+            opening[0] in OF_WORDS and opening[1] in ("de", "dessa")
+            and toks[2].like_num and toks[3]._.jam_measure is None and not toks[3].like_num
+            and not self._modifier(toks[3])  # not "Av de 40 granskade utredningarna"
+        )  # fmt: skip
+
     @staticmethod
     def _for_a_sex(toks: Sequence[Token], start: int) -> bool:
         """ "för kvinnorna var det 18", "för männen 15": a sex named right before the figure."""
@@ -1764,10 +1786,14 @@ class QuantityFinder:
         forecast = any(t.lower_ == "kommer" for t in toks[max(0, start - 5) : start]) and any(
             t.lower_ in self.ctx("estimate_verbs") for t in toks[:start]
         )
+        # "Sommarlovsnaven beräknas ta emot omkring 900 barn": the estimate right before
+        forecast = forecast or start > 2 and toks[start - 3].lower_ in self.ctx("estimate_verbs")
         if forecast and words == ["ta", "emot"]:
             return False  # "bedömer att teamet kommer att ta emot omkring 180 personer per år"
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
+        if len(words) == 2 and words[1] == "att" and words[0] in limits:
+            return True  # "Den sena öppettiden kräver att minst två medarbetare finns på plats"
         if len(words) == 2 and any(
             " " in lim and words[1] == lim.split()[1] and words[0].endswith(lim.split()[0])
             for lim in limits
