@@ -528,7 +528,9 @@ FOR_ADULTS = re.compile(
     # "Ärendet berör endast vuxna"
     r"|\b(?:berör|rör|omfattar)\s+(?:endast|enbart|bara|uteslutande)\s+vuxna\b"
     # "Undersökningen omfattar invånare från 18 år"
-    r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:1[89]|[2-9]\d)\s+år",
+    r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:1[89]|[2-9]\d)\s+år"
+    # "Bostad först beviljas personer som har fyllt 18 år" (session 8)
+    r"|\b(?:beviljas|ges|erbjuds)\s+(?:\w+\s+)?som\s+(?:har\s+)?fyllt\s+(?:1[89]|[2-9]\d)\s+år",
     re.IGNORECASE,
 )
 ELSEWHERE = "handled_elsewhere"

@@ -577,6 +577,8 @@ def _splits_same_figure(
         if within(x.span, nsent)
     ):
         return False  # "… 148 600 deltagartillfällen i 74 föreningar, varav 41 procent för flickor"
+    if _another_group(nab, nsent, own_text):
+        return False  # "Arbetslösheten var 7,8 procent …. Bland utrikes födda var arbetslösheten …"
     if q.is_percent and _SUBGROUP_OPENING.match(nsent.span.text) and all(
         _rate_among_sex(nab.block.text, x) for x in split
     ):
@@ -621,6 +623,22 @@ def _splits_same_figure(
         and not others
         and not answers
     )
+
+
+_AMONG_GROUP = re.compile(r"\s*bland\s+(?!de\b|dem\b|dessa\b|alla\b|samtliga\b)(\w+)", re.IGNORECASE)
+
+
+def _another_group(nab: AnnotatedBlock, nsent: Sentence, own_text: str) -> bool:
+    """The next sentence opens on a group of its own, not a sex and not named in q's sentence
+    ("Bland utrikes födda var arbetslösheten 21,4 procent för kvinnor …")."""
+    m = _AMONG_GROUP.match(nsent.span.text)
+    if m is None or not own_text:
+        return False
+    start = nsent.span.start + m.start(1)
+    if any(t.start <= start < t.end for t in nab.sex_terms):
+        return False  # "Bland kvinnorna var andelen …"
+    word = m.group(1).lower()
+    return not any(_same_word(word, w) for w in re.findall(r"\w+", own_text.lower()))
 
 
 _SUBGROUP_OPENING = re.compile(r"\s*(?:bland|av)\s+(?:dem|de)\s+som\b", re.IGNORECASE)

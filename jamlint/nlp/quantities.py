@@ -1123,6 +1123,8 @@ class QuantityFinder:
             start -= 1
         if start < 2 or toks[start].lower_ not in self.ctx("size_bounds"):
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
+        if toks[start - 1].lower_ == "vardera":
+            return True  # "Kvarnbo och Norra Kvarnbo har i dag vardera färre än 1 000 röstberättigade"
         # "Två valdistrikt har i dag färre än 1 000 röstberättigade": past a time adverb
         b = start - 1
         while b >= 2 and (toks[b].lower_ in ("nu", "idag", "fortfarande", "redan", "numera", "båda",
@@ -1330,6 +1332,10 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "Enkäten … besvarades av 119": those who answered
             if unit is None and measure is Measure.OTHER and self._more_of_them(toks, expr):
                 measure = Measure.PEOPLE  # "684 hushåll …, vilket var 52 fler än året innan"
+            if unit is None and measure is Measure.OTHER and self._them_compared(toks, expr, previous):
+                measure = Measure.PEOPLE  # "… 142 personer …. Det är 11 procent färre än 2035."
+            if unit is None and measure is Measure.OTHER and self._share_of_such(toks, expr, previous):
+                measure = Measure.PEOPLE  # "… 61 elever …. Andelen simkunniga var 85 procent"
             if unit is None and measure is Measure.OTHER and self._share_by_people(toks, expr, previous):
                 measure = Measure.PEOPLE  # "Behandlingen fullföljdes av ungefär hälften"
             if unit is None and measure is Measure.OTHER and self._group_changes(toks, expr):
@@ -1507,6 +1513,26 @@ class QuantityFinder:
         if not (compared or added):
             return False
         return self._head_count(toks, start - len(words) + 1)[1] is not None
+
+    @staticmethod
+    def _them_compared(toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """ "Det är 11 procent färre än vid kartläggningen 2035": the count of people in the
+        sentence before, compared."""
+        if previous is None or not previous.people or expr.start != 2 or expr.end + 1 >= len(toks):
+            return False
+        opening = [t.lower_ for t in toks[:2]]
+        return opening in (["det", "är"], ["det", "var"]) and toks[expr.end + 1].lower_ in ("fler", "färre")
+
+    def _share_of_such(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """ "Andelen simkunniga var därmed 85 procent", "Andelen som förtidsröstade var 62
+        procent": the share of those with a property or who did something, after a sentence
+        about people."""
+        if previous is None or not previous.people or not expr.is_percent or len(toks) < 3:
+            return False
+        head, word = toks[0].lower_, toks[1]
+        if head == "andelen" and word.lower_ == "som":
+            return True  # "Andelen som förtidsröstade var 62 procent"
+        return head == "andelen" and word._.jam_measure is None and self._modifier(word)
 
     def _share_by_people(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """A share of people with no noun: "en tredjedel av dem" when the sentence opened on
@@ -1805,6 +1831,10 @@ class QuantityFinder:
             t.lower_ in self.ctx("norm_modals") or t.lower_ in self.ctx("proposed_markers")
             for t in toks[:start]
         )
+        # "Nattpatrullen kan då minskas till en bil, som bemannas av två medarbetare per natt"
+        norm = norm or self._per_period(toks, start) and any(
+            t.lower_ in self.ctx("modals") for t in toks[:start]
+        )
         staffed = [
             k for k, t in enumerate(toks[:start]) if t.lower_.startswith(tuple(self.ctx("staffing_passives")))
         ]
@@ -1839,11 +1869,27 @@ class QuantityFinder:
             # "Rekryteringsbehovet för hela perioden, inklusive …, beräknas till cirka 1 100
             # medarbetare": the sentence's subject is a need
             return True
+        if self._staff_per_unit(toks, start):
+            return True  # "läggs de sena passen på en eller två medarbetare per fritidshem"
         if self._intended(toks, start):
             return True  # "planerar att teckna avtal med fem till sex personer per by"
         if len(words) == 2 and words[-1] in limits and words[0] in self.ctx("achieved_verbs"):
             return False  # "har lyckats rekrytera 14 sjuksköterskor": done, not a need
         return bool(words) and words[-1] in limits
+
+    def _staff_per_unit(self, toks: Sequence[Token], start: int) -> bool:
+        """Shifts staffed with so many per unit ("de sena passen … på en eller två medarbetare
+        per fritidshem"): a staffing practice, not a count; an average per unit ("i genomsnitt
+        34 deltagare per pass") stays a figure."""
+        if not any(t.lower_ in SHIFTS for t in toks[:start]):
+            return False
+        if any(t.lower_ in self.ctx("average_words") for t in toks):
+            return False
+        window = toks[start : start + 6]
+        return any(
+            a.lower_ == "per" and b._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
+            for a, b in itertools.pairwise(window)
+        )
 
     def _per_unit(self, toks: Sequence[Token], lo: int, hi: int) -> bool:
         """ "varje grupp …" between lo and hi: a norm for each unit; not "varje vecka …",
@@ -1870,6 +1916,7 @@ class QuantityFinder:
         return start
 
 
+SHIFTS = frozenset(("pass", "passet", "passen", "skift", "skiftet", "skiften"))
 PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boende": participles)
 
 
