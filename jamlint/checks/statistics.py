@@ -145,14 +145,9 @@ def _referenced_table_split(
             for b in doc.blocks
             if b.kind is BlockKind.TABLE and "bilaga" in _caption_text(ctx, b).lower()
         )
-    numbers = set(_TABLE_NUMBER.findall(sent.span.text))
-    if numbers:  # "se tabell 2": that table, when a caption carries the number
-        named = [
-            b for b in doc.blocks
-            if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
-        ]  # fmt: skip
-        if named:
-            return any(table_split(ctx, t) for t in named)
+    named = _named_tables(ctx, sent)  # "se tabell 2": that table, when a caption carries the number
+    if named:
+        return any(table_split(ctx, t) for t in named)
     # the nearest tables after the sentence first, then before it
     after = [b for b in doc.blocks[ab.block.index :] if b.kind is BlockKind.TABLE]
     before = [b for b in reversed(doc.blocks[: ab.block.index]) if b.kind is BlockKind.TABLE]
@@ -668,13 +663,7 @@ _OPENING_OF = re.compile(r"\s*av\s+(\w+(?:na|en))\b", re.IGNORECASE)
 
 def _referenced_captions(ctx: RuleContext, sent: Sentence) -> str:
     """The captions of the tables a sentence names by number ("(se tabell 1)")."""
-    numbers = set(_TABLE_NUMBER.findall(sent.span.text))
-    if not numbers:
-        return ""
-    return " ".join(
-        _caption_text(ctx, b) for b in ctx.document.blocks
-        if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
-    )  # fmt: skip
+    return " ".join(_caption_text(ctx, b) for b in _named_tables(ctx, sent))
 
 
 def _partitive_of_same(
@@ -1063,11 +1052,7 @@ def _points_to_shares(
     opens on "Andel" and shares no word with the sentence but the people ("Enkäten besvarades
     av 486 elever" ↔ "Tabell 1. Andel elever som besöker en lekplats …"; not "uppfyllde 356
     elever kunskapskravet i simning" ↔ "Andel elever … som uppfyllde kunskapskravet i simning")."""
-    numbers = set(_TABLE_NUMBER.findall(sent.span.text))
-    named = [
-        b for b in ctx.document.blocks
-        if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
-    ]  # fmt: skip
+    named = _named_tables(ctx, sent)
     people = {p.text.lower() for p in oab.people if within(p, osent)}
     ours = {w for w in _topics(osent.span.text, set()) if not any(_same_word(w, p) for p in people)}
     return bool(named) and all(
@@ -1075,6 +1060,17 @@ def _points_to_shares(
         and not _shared(ours, _topics(caption, set()))
         for b in named
     )
+
+
+def _named_tables(ctx: RuleContext, sent: Sentence) -> list[Block]:
+    """The tables whose caption carries a number the sentence names ("(se tabell 2)")."""
+    numbers = set(_TABLE_NUMBER.findall(sent.span.text))
+    if not numbers:
+        return []
+    return [
+        b for b in ctx.document.blocks
+        if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
+    ]  # fmt: skip
 
 
 def _caption_text(ctx: RuleContext, table: Block) -> str:
@@ -1361,25 +1357,36 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
         return False
     if all(q.is_percent for q in ab.quantities if q.sex and within(q.span, sent)):
         return False  # "Arbetslösheten var 8,4 procent för kvinnor …": rates, not counts
+    # (figures of its own anywhere in the paragraph make it a statement, not a comment)
+    for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, whole_block=True):
+        if stems <= _sex_stems(other, s2):
+            return True
+        # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
+        # piloten": other forms of the sexes, about the same thing
+        sex = {t.text.lower() for t in (*sex_terms_in(ab, sent), *sex_terms_in(other, s2))}
+        if _sex_stems(ab, sent, 3) <= _sex_stems(other, s2, 3) and _same_subject(
+            sent.span.text, s2.span.text, sex
+        ):
+            return True
+    return False
+
+
+def _comparisons_elsewhere(
+    ctx: RuleContext, ab: AnnotatedBlock, pattern: re.Pattern[str], whole_block: bool = False
+) -> Iterator[tuple[AnnotatedBlock, Sentence]]:
+    """Sentences outside `ab` that compare the sexes in words (`pattern`) with no figures of
+    their own, in the sentence or, with `whole_block`, in its paragraph (a year is none: "…
+    bland deltagarna 2029")."""
     for other in ctx.blocks:
         if other.block.index == ab.block.index or not _prose(other.block):
             continue
         for s2 in other.sentences:
-            text = s2.span.text
-            if not _COUNT_COMPARISON.search(text) or not _comments_on_sexes(other, s2):
+            if not pattern.search(s2.span.text) or not _comments_on_sexes(other, s2):
                 continue
-            if any(x.measure not in WHEN_MEASURES for x in other.quantities):
-                continue  # figures of its own (a year is none: "… bland deltagarna 2029")
-            if stems <= _sex_stems(other, s2):
-                return True
-            # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
-            # piloten": other forms of the sexes, about the same thing
-            sex = {t.text.lower() for t in (*sex_terms_in(ab, sent), *sex_terms_in(other, s2))}
-            if _sex_stems(ab, sent, 3) <= _sex_stems(other, s2, 3) and _same_subject(
-                sent.span.text, text, sex
-            ):
-                return True
-    return False
+            figures = [x for x in other.quantities if whole_block or within(x.span, s2)]
+            if any(x.measure not in WHEN_MEASURES for x in figures):
+                continue
+            yield other, s2
 
 
 _DEGREE_COMPARISON = re.compile(
@@ -1403,17 +1410,9 @@ def _rates_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
     }  # fmt: skip
     if len(rate_splits) != 1:
         return False
-    for other in ctx.blocks:
-        if other.block.index == ab.block.index or not _prose(other.block):
-            continue
-        for s2 in other.sentences:
-            if not _DEGREE_COMPARISON.search(s2.span.text) or not _comments_on_sexes(other, s2):
-                continue
-            if any(x.measure not in WHEN_MEASURES for x in other.quantities if within(x.span, s2)):
-                continue
-            if stems <= _sex_stems(other, s2):
-                return True
-    return False
+    return any(
+        stems <= _sex_stems(other, s2) for other, s2 in _comparisons_elsewhere(ctx, ab, _DEGREE_COMPARISON)
+    )
 
 
 def _same_subject(a: str, b: str, sex: set[str]) -> bool:
@@ -1623,12 +1622,8 @@ class SexStatisticsNotAnalysed(Check):
         speaking of the same people ("640 medlemmar" … "medlemmarna"), or it points to a
         table of the split that is commented ("286 deltagare, varav 121 kvinnor och 165 män (se
         tabell 2)")."""
-        numbers = set(_TABLE_NUMBER.findall(sent.span.text))
-        if numbers and any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
-            tables = [
-                b for b in ctx.document.blocks
-                if b.kind is BlockKind.TABLE and _caption_number(ctx, b) in numbers
-            ]  # fmt: skip
+        if any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
+            tables = _named_tables(ctx, sent)
             if any(table_split(ctx, b) and self._table_commented(ctx, b) for b in tables):
                 return True
         for other in ab.sentences:

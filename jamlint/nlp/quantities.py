@@ -756,7 +756,7 @@ class QuantityFinder:
             return False
         if not tok.text[:1].islower() and "-" not in tok.text:
             return False
-        if low.endswith(PAST_TENSE) and not low.endswith(("ade", "ande", "ende")):
+        if low.endswith(PAST_TENSE) and not low.endswith(("ade", *PRESENT_PARTICIPLES)):
             return False  # "varav sex gällde hushåll med barn": a past-tense verb
         if low[-1:] in ("a", "e") and any(c.isalpha() for c in low):
             return True
@@ -878,12 +878,7 @@ class QuantityFinder:
             if found:
                 return head
         for pos in before:  # "Av dem som påbörjade … fullföljde 78 procent"
-            if (
-                toks[pos].lower_ in OF_WORDS
-                and pos + 2 < expr.start
-                and toks[pos + 1].lower_ in self.ctx("people_pronouns")
-                and toks[pos + 2].lower_ == "som"
-            ):
+            if pos + 2 < expr.start and self._those_who(toks, pos):
                 return _Unit(pos + 1, Measure.PEOPLE, False, follows=False)
         change = self._is_change(toks, expr)
         nxt = expr.end + 1
@@ -1002,8 +997,16 @@ class QuantityFinder:
         if word.lower_ not in self.ctx("people_states") and not word._.jam_rate and not has:
             return False
         # "Av dem som flyttade till kommunen var 42 procent barnfamiljer"
-        those = len(toks) > 2 and toks[0].lower_ in OF_WORDS and toks[1].lower_ in ("dem", "de") and toks[2].lower_ == "som"
-        return those or self._opening_partitive(toks, expr) is not None
+        return self._those_who(toks, 0) or self._opening_partitive(toks, expr) is not None
+
+    def _those_who(self, toks: Sequence[Token], pos: int) -> bool:
+        """ "Av dem som …" at pos: the people a relative clause defines."""
+        return (
+            pos + 2 < len(toks)
+            and toks[pos].lower_ in OF_WORDS
+            and toks[pos + 1].lower_ in self.ctx("people_pronouns")
+            and toks[pos + 2].lower_ == "som"
+        )
 
     def _after_varav(self, toks: Sequence[Token], expr: _Expr) -> bool:
         first = self._approximation_start(toks, expr.start)
@@ -1918,13 +1921,15 @@ class QuantityFinder:
 
 SHIFTS = frozenset(("pass", "passet", "passen", "skift", "skiftet", "skiften"))
 PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boende": participles)
+PRESENT_PARTICIPLES = ("ande", "ende")
 
 
 def _past_verb(tok: Token) -> bool:
     """A word shaped like a verb in the past tense ("fullföljde", "avbröts" is not)."""
     low = tok.lower_
+    passive = tuple(f"{e}s" for e in PAST_TENSE)  # "fullföljdes"
     return tok.is_alpha and len(low) >= 4 and tok._.jam_measure is None and (
-        low.endswith(("de", "te", "des", "tes")) and not low.endswith(("ande", "ende"))
+        low.endswith((*PAST_TENSE, *passive)) and not low.endswith(PRESENT_PARTICIPLES)
     )
 
 
