@@ -202,6 +202,12 @@ def _next_splits(
             return False  # "ökade från 72,8 procent till 74,6 procent": the split is the 74,6's
         if siblings and _adds_up_to(q, nab, nsent, siblings):
             return True  # "… och 172 sökande fick inget. De som inte fick … var 82 tjejer och 90 killar."
+        split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
+        if q.is_percent and split and all(_rate_among_sex(nab.block.text, x) for x in split):
+            # rates among each sex split a rate, not a count beside it ("besvarades av 1 480
+            # hushåll, och 71 procent … var nöjda. Andelen nöjda var 74 procent bland de kvinnor
+            # som svarade …")
+            siblings = [x for x in siblings if x.is_percent]
         return not siblings or _own_place(ab.block.text, sent, q, nsent, siblings)
     if any(
         x.measure is Measure.PEOPLE and not x.sex and within(x.span, nsent) for x in nab.quantities
@@ -608,6 +614,11 @@ def _splits_same_figure(
     # …but the same measure said again is no other answer ("Andelen … som arbetar heltid var 71
     # procent … Bland kvinnorna arbetade 67 procent heltid …"); answering itself is no measure
     measure = _shared(_topics(own_text, set()), _topics(nsent.span.text, set())) - {"svarande"}
+    # (a short word too, when it names the share: "71 procent … var nöjda. Andelen nöjda var 74
+    # procent bland de kvinnor som svarade …")
+    named = _NAMED_SHARE.match(nsent.span.text)
+    if named and any(_same_word(named.group(1).lower(), w) for w in re.findall(r"\w+", own_text.lower())):
+        measure.add(named.group(1).lower())
     # …and a share the next sentence defines for itself is another measure ("Svarsfrekvensen var
     # 74 procent. Andelen som läser böcker på fritiden … var 58 procent bland flickorna …")
     answers = (answers or _DEFINED_SHARE.match(nsent.span.text) is not None) and not measure
@@ -637,6 +648,7 @@ def _another_group(nab: AnnotatedBlock, nsent: Sentence, own_text: str) -> bool:
 
 
 _SUBGROUP_OPENING = re.compile(r"\s*(?:bland|av)\s+(?:dem|de)\s+som\b", re.IGNORECASE)
+_NAMED_SHARE = re.compile(r"\s*andelen\s+(?!som\b|av\b|bland\b)(\w+)", re.IGNORECASE)
 _DEFINED_SHARE = re.compile(r"\s*andelen\s+(?:\w+\s+){0,3}?som\b", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*(?:än\s+)?(?:ca\s+|cirka\s+)?\d")
 _SHARE_OF = re.compile(r"\bandel(?:en)?\s+$", re.IGNORECASE)
@@ -1149,6 +1161,8 @@ def _discussed_in_analysis(
     rates: bool = False,
     kind: str | None = None,
     respondents: bool = False,
+    staff: bool | None = None,
+    measures: frozenset[str] = frozenset(),
 ) -> bool:
     """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
     speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
@@ -1169,8 +1183,107 @@ def _discussed_in_analysis(
                 continue  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
             if respondents and not (_RESPONDENTS.search(sent.span.text) or _says_makeup(other, sent)):
                 continue  # what the women and men answered is no comment on who answered
+            if staff and _names_only_others(other, sent):
+                continue  # "Kvinnorna är två av tre boende" is not on the staff of the boende
+            if kind == "child" and _names_only_staff(other, sent):
+                continue  # "Yrket är starkt kvinnodominerat" is not on the children
+            if measures and not _names_measure(sent.span.text, measures):
+                continue  # "Nästan alla medarbetare i förskolan är kvinnor" is not on sick leave
             return True
     return False
+
+
+def _rate_words(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
+    """The stems of the rates a sentence measures ("Sjukfrånvaron i förskolan var 8,6 procent")."""
+    if ab.doc is None:
+        return frozenset()
+    start, end = sent.span.start, sent.span.end
+    # the word less an ending ("sjukfrånvaron" → "sjukfrånva", in "sjukfrånvaro" too)
+    return frozenset(
+        t.lower_[: max(MIN_STEM, len(t.lower_) - RATE_ENDING)]
+        for t in ab.doc if t._.jam_rate and start <= t.idx < end
+    )  # fmt: skip
+
+
+RATE_ENDING = 3  # letters an inflection may add to a rate noun ("nöjdheten", "sjukfrånvaron")
+
+
+def _names_measure(text: str, measures: frozenset[str]) -> bool:
+    """A sentence that speaks of one of the rates ("sjukfrånvaron", "korttidssjukfrånvaro")."""
+    return any(m in w for w in re.findall(r"\w+", text.lower()) for m in measures)
+
+
+def _people_words(ab: AnnotatedBlock, sent: Sentence) -> list[str]:
+    """The people words of a sentence, its sex terms not counted."""
+    sexed = {t.start for t in ab.sex_terms}
+    return [p.text.lower() for p in ab.people if p.start not in sexed and within(p, sent)]
+
+
+def _is_staff(word: str) -> bool:
+    """A word for the staff of a service: a staff head at its end, with at most an ending after
+    it ("förskollärarna", "hemtjänstpersonalen", "undersköterskor")."""
+    for head in lexicon_lines("context/staff_heads"):
+        at = word.rfind(head)
+        if at >= 0 and len(word) - at - len(head) <= MAX_ENDING:
+            return True
+    return False
+
+
+def _names_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence speaks of staff: a staff word, or words for the work ("Yrket är starkt
+    kvinnodominerat", "alla som arbetar här")."""
+    if any(_is_staff(w) for w in _people_words(ab, sent)):
+        return True
+    cues = "|".join(re.escape(c) for c in lexicon_lines("context/staff_cues"))
+    return re.search(rf"\b(?:{cues})", sent.span.text, re.IGNORECASE) is not None
+
+
+def _names_only_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence speaks of staff and of no other people."""
+    return _names_staff(ab, sent) and all(_is_staff(w) for w in _people_words(ab, sent))
+
+
+def _all_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The people a sentence names are all staff ("318 medarbetare, varav 301 kvinnor")."""
+    words = _people_words(ab, sent)
+    return bool(words) and all(_is_staff(w) for w in words)
+
+
+def _only_staff_split(ctx: RuleContext) -> bool:
+    """The document splits its staff by sex in one sentence only, so a comment on the women and
+    men among the staff can only be on it."""
+    n = 0
+    for ab in ctx.blocks:
+        if not _prose(ab.block):
+            continue
+        for sent in ab.sentences:
+            split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+            if split and not all(q.is_percent for q in split) and _all_staff(ab, sent):
+                n += 1
+    return n == 1
+
+
+def _staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
+    """An analysing sentence elsewhere speaks of the women and men among the staff in words of
+    its own ("För personalen, som nästan helt består av kvinnor, innebär förslaget …" for "318
+    medarbetare, varav 301 kvinnor"), with no split figures of its own."""
+    for other in ctx.blocks:
+        if other.block.index == ab.block.index or not _prose(other.block):
+            continue
+        for sent in other.sentences:
+            if any(q.sex and within(q.span, sent) for q in other.quantities):
+                continue
+            if not _names_staff(other, sent):
+                continue
+            if _says_makeup(other, sent):
+                return True
+    return False
+
+
+def _names_only_others(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence names people and none of them are staff."""
+    words = _people_words(ab, sent)
+    return bool(words) and not any(_is_staff(w) for w in words)
 
 
 _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
@@ -1178,7 +1291,7 @@ _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekven
 
 # "… vårdnadshavarna är kvinnor", "Det är oftast mammorna som …" — not a comparison ("är fler än
 # männen bland de yngsta brukarna" compares the users, not who answered)
-_IS_BEFORE = re.compile(r"\b(?:är|var)\s+(?:(?!fler\b|färre\b|än\b)\w+\s+){0,2}$", re.IGNORECASE)
+_IS_BEFORE = re.compile(r"\b(?:är|var|(?:består|bestod|utgörs|domineras)\s+av)\s+(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1678,9 +1791,20 @@ class SexStatisticsNotAnalysed(Check):
         rates = bool(split) and all(q.is_percent for q in split)
         kind = _sex_kind(sex_terms_in(ab, sent))
         respondents = not rates and _RESPONDENTS.search(sent.span.text) is not None
+        # whether the split counts staff: True, False (other people), or None (no people word)
+        staff = _all_staff(ab, sent) or (False if _names_only_others(ab, sent) else None)
         if _discussed_in_analysis(
-            ctx, _topics(text, sex), {ab.block.index}, rates=rates, kind=kind, respondents=respondents
+            ctx,
+            _topics(text, sex),
+            {ab.block.index},
+            rates=rates,
+            kind=kind,
+            respondents=respondents,
+            staff=staff,
+            measures=_rate_words(ab, sent) if rates else frozenset(),
         ):
+            return True
+        if staff and not rates and _only_staff_split(ctx) and _staff_discussed(ctx, ab):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
         if _figures_discussed(ctx, figures, {ab.block.index}):

@@ -108,6 +108,12 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "achieved_verbs",
     "times_of_day",
     "cost_stems",
+    "staff_heads",
+    "staff_cues",
+    "count_qualifiers",
+    "couple_nouns",
+    "standalone_adjectives",
+    "sum_words",
 )
 
 

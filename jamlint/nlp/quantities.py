@@ -496,6 +496,8 @@ class QuantityFinder:
             and self._number_value(toks[k + 2].text) is not None
         ):
             return self._extend(toks, _Expr(k, k, 1.0))  # "En av tre chefer"
+        if low in ONE and k > 0 and toks[k - 1].lower_ == "varav":
+            return self._extend(toks, _Expr(k, k, 1.0))  # "fem vaktmästare, varav en kvinna"
         value = self._number_value(tok.text)
         if value is None:
             return None
@@ -601,6 +603,10 @@ class QuantityFinder:
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
             if measure is not None:
+                if found is not None and measure is not Measure.PEOPLE and self._describes(
+                    toks[found.pos], tok
+                ):
+                    return _Unit(pos, measure, False, follows=True)  # "12 aktiva ärenden"
                 if found is not None and measure is not Measure.PEOPLE:
                     if toks[found.pos].lower_ in ("äldre", "yngre"):
                         # "två äldre förskolor": the comparative describes the noun
@@ -621,12 +627,22 @@ class QuantityFinder:
                 if not (measure is Measure.PEOPLE and self._adjectival(tok)):
                     return found
                 continue
+            if found is not None and tok.lower_.endswith(tuple(self.ctx("couple_nouns"))):
+                return None  # "41 sammanboende par": the participle describes the couples
+            if found is not None and self._describes(toks[found.pos], tok):
+                return None  # "tre frivilliga insatser": the adjective describes the thing
             older = found is not None and toks[found.pos].lower_ in ("äldre", "yngre")
             if older and self._plural_noun(tok):
                 return None  # "de 19 äldre bänkarna": the comparative describes a thing
             if found is not None or not self._modifier(tok):
                 break
         return found
+
+    def _describes(self, adjective: Token, tok: Token) -> bool:
+        """A people adjective that stands before another word describes it ("aktiva ärenden")."""
+        if adjective.lower_ not in self.ctx("standalone_adjectives"):
+            return False
+        return tok.is_alpha and tok.text[:1].islower() and not tok.is_stop
 
     def _possessor(self, toks: Sequence[Token], pos: int) -> bool:
         """A people word in the genitive before a noun it owns ("ledamöternas arvode")."""
@@ -838,6 +854,33 @@ class QuantityFinder:
             people = toks[k]._.jam_measure is Measure.PEOPLE and not toks[k]._.jam_sex
             if people and k >= 2 and toks[k - 1].like_num and toks[k - 2].lower_ == prep:
                 return _Unit(k, Measure.PEOPLE, False, follows=False)
+        return None
+
+    def _unit_contrasted(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
+        """The noun of a figure before, left out in a contrast that names another place or
+        unit: "Bruksgården har i genomsnitt nio besökare per öppetdag och Kvarnbacken sju",
+        "hade det norra teamet 12 brukare per boendestödjare medan det centrala hade 8"."""
+        start = self._approximation_start(toks, expr.start)
+        end = expr.end + 1
+        if expr.is_percent or expr.share or end < len(toks) and toks[end].is_alpha:
+            return None  # the number must end its clause
+        k = start - 1
+        while k > 0 and k >= start - 3 and toks[k].is_alpha and toks[k].lower_ not in CONTRASTS:
+            k -= 1
+        if k < 2 or toks[k].lower_ not in CONTRASTS or k == start - 1:
+            return None
+        first = toks[k + 1]  # who the contrast is about: a name, or "det/den …"
+        if not (first.is_title or first.lower_ in ("det", "den", "de")):
+            return None
+        # the figure before it in the sentence, with its people noun right after
+        for pos in range(k - 1, 0, -1):
+            if toks[pos].like_num:
+                nxt = toks[pos + 1]
+                if nxt._.jam_measure is Measure.PEOPLE and not nxt._.jam_sex:
+                    return _Unit(pos + 1, Measure.PEOPLE, False, follows=False)
+                return None
+            if toks[pos].is_sent_start or toks[pos].lower_ in (".", ";"):
+                return None
         return None
 
     def _unit_before(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
@@ -1304,6 +1347,7 @@ class QuantityFinder:
                 # undersköterskebehörighet": what the share of the opening's people are or have
                 unit = self._opening_partitive(toks, expr)
             unit = unit or self._unit_coordinated(toks, expr) or self._unit_parallel(toks, expr)
+            unit = unit or self._unit_contrasted(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
                 unit = self._unit_after_of(toks, expr.end + 1)
             k = expr.end + 2
@@ -1800,10 +1844,17 @@ class QuantityFinder:
         # "kräver ytterligare två socialsekreterare": past a word that adds to the figure
         limits = self.ctx("limit_words")
         while start > 1 and toks[start - 1].lower_ not in limits and (
-            toks[start - 1].lower_ in ("ytterligare", "nya", "fler")
+            toks[start - 1].lower_ in self.ctx("count_qualifiers")
             or (toks[start - 1].lower_,) in self.approximations.get(toks[start - 1].lower_, ())
         ):
             start -= 1  # "behöver rekrytera ca 150 undersköterskor", not past "högst"
+        if start > 2 and toks[start - 1].lower_ in self.ctx("sum_words"):
+            # "plats för sammanlagt 180 barn", "kräver totalt tolv lärare" — but a group that
+            # holds the sum is no size of group ("fyra grupper med sammanlagt 38 föräldrar")
+            said = " ".join(t.lower_ for t in toks[start - 3 : start - 1])
+            if said in limits and not said.endswith((" med", " om")):
+                return True
+            return toks[start - 2].lower_ in limits
         if start > 1 and toks[start - 1].lower_ == "tillsammans" and toks[start - 2].lower_ == "rymmer":
             start -= 1  # "De två paviljongerna rymmer tillsammans 100 elever"
         if start > 2 and [t.lower_ for t in toks[start - 2 : start]] == ["i", "genomsnitt"]:
@@ -1922,6 +1973,7 @@ class QuantityFinder:
 SHIFTS = frozenset(("pass", "passet", "passen", "skift", "skiftet", "skiften"))
 PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boende": participles)
 PRESENT_PARTICIPLES = ("ande", "ende")
+CONTRASTS = ("och", "medan", "men")
 
 
 def _past_verb(tok: Token) -> bool:
