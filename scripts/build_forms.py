@@ -111,6 +111,9 @@ def build(table: Mapping[str, str], lemmas: list[str], stops: frozenset[str]) ->
                 continue  # the table maps "en" -> man: a function word is never our noun
             if _is_comparison(form, lemma):
                 continue  # "kvinnligare", "anhörigast": adjective degrees are no nouns
+            if lemma.endswith("are") and form == lemma[:-1]:
+                continue  # "samordnar" of "samordnare": a compound's first part alone is a verb
+
             previous = out.get(form)
             if previous is not None and previous != lemma:
                 # The table's own choice wins; otherwise a lemma maps to itself.

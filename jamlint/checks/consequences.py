@@ -501,9 +501,10 @@ NEGATED_EFFECT = re.compile(
     r"|\b(?:ingen|inga)\b[^.;]{0,80}?\bhar\s+barn\b|\bhar\s+inga\s+barn\b"
     # "Ärendet innehåller inga förslag som påverkar barn"
     r"|\b(?:inga|inget|ingen)\s+\w+\s+som\s+(?:påverkar|berör|rör)\s+barn"
-    # "innebär (i sig) inga beslut om verksamhet för barn och unga", "ändrar ingen verksamhet för barn"
-    r"|\b(?:innebär|ändrar|medför|innehåller)\s+(?:i\s+sig\s+)?(?:inga|inget|ingen)\s+(?:\w+\s+){0,3}?"
-    r"(?:om|för|av)\s+(?:\w+\s+){0,2}?barn\b"
+    # "innebär (i sig) inga beslut om verksamhet för barn och unga", "ändrar ingen verksamhet för
+    # barn", "påverkar inga verksamheter som riktar sig till barn"
+    r"|\b(?:innebär|ändrar|medför|innehåller|påverkar|berör)\s+(?:i\s+sig\s+)?(?:inga|inget|ingen)\s+"
+    r"(?:\w+\s+){0,6}?(?:om|för|av|till)\s+(?:\w+\s+){0,2}?barn\b"
     # "Korttidsboendet tar inte emot barn", "har inte funnit att barn påverkas av förslaget"
     r"|\btar\s+(?:inte|ej)\s+emot\s+barn\b"
     # "Inga barn berörs av förslaget", "Barn är inte målgrupp för insatsen", "sakna betydelse

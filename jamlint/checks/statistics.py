@@ -550,6 +550,7 @@ def _splits_same_figure(
         and not x.sex
         and not x.limit
         and within(x.span, nsent)
+        and not (x.is_percent and _third_category(nab.block.text, x, split))
     ]
     if counts and q.value is not None and not q.is_percent and own and abs(
         sum(counts) + sum(t.value or 0 for t in own) - q.value
@@ -629,6 +630,19 @@ def _splits_same_figure(
         and not others
         and not answers
     )
+
+
+_OTHER_SEX = re.compile(r"\b(?:annat|inget|okänt)\s+kön\b|\bicke-binär|\bkön\b", re.IGNORECASE)
+
+
+def _third_category(text: str, x: Quantity, split: list[Quantity]) -> bool:
+    """A rate among those who gave another sex or none, after the rates by sex ("bland
+    pojkarna 89 procent och bland dem som angav annat kön 58 procent")."""
+    before = [s for s in split if s.span.end <= x.span.start]
+    if not before:
+        return False
+    last = max(before, key=lambda s: s.span.end)
+    return _OTHER_SEX.search(text, last.excerpt.end, x.span.start) is not None
 
 
 _AMONG_GROUP = re.compile(r"\s*bland\s+(?!de\b|dem\b|dessa\b|alla\b|samtliga\b)(\w+)", re.IGNORECASE)
@@ -1163,6 +1177,7 @@ def _discussed_in_analysis(
     respondents: bool = False,
     staff: bool | None = None,
     measures: frozenset[str] = frozenset(),
+    others: bool = False,
 ) -> bool:
     """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
     speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
@@ -1181,11 +1196,11 @@ def _discussed_in_analysis(
                 continue  # "Männen är fler än kvinnorna i arbetsträning" is not on rates
             if kind == "adult" and _sex_kind(sex_terms_in(other, sent)) == "child":
                 continue  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
-            if respondents and not (_RESPONDENTS.search(sent.span.text) or _says_makeup(other, sent)):
+            if respondents and not _on_respondents(other, sent):
                 continue  # what the women and men answered is no comment on who answered
             if staff and _names_only_others(other, sent):
                 continue  # "Kvinnorna är två av tre boende" is not on the staff of the boende
-            if kind == "child" and _names_only_staff(other, sent):
+            if (staff is False and kind == "child" or others) and _names_only_staff(other, sent):
                 continue  # "Yrket är starkt kvinnodominerat" is not on the children
             if measures and not _names_measure(sent.span.text, measures):
                 continue  # "Nästan alla medarbetare i förskolan är kvinnor" is not on sick leave
@@ -1263,6 +1278,19 @@ def _only_staff_split(ctx: RuleContext) -> bool:
     return n == 1
 
 
+def _counts_others_than_staff(ctx: RuleContext, table: Block) -> bool:
+    """A table whose caption and labels name people, none of them staff ("Ungdomar med
+    feriearbete 2044 per sektor")."""
+    blocks = [ctx.blocks[b.index] for b in table_label_cells(ctx, table)]
+    if table.index > 0 and _caption_text(ctx, table):
+        blocks.append(ctx.blocks[table.index - 1])
+    words = [
+        p.text.lower() for ab in blocks for p in ab.people
+        if p.start not in {t.start for t in ab.sex_terms}
+    ]  # fmt: skip
+    return bool(words) and not any(_is_staff(w) for w in words)
+
+
 def _staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
     """An analysing sentence elsewhere speaks of the women and men among the staff in words of
     its own ("För personalen, som nästan helt består av kvinnor, innebär förslaget …" for "318
@@ -1286,6 +1314,12 @@ def _names_only_others(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return bool(words) and not any(_is_staff(w) for w in words)
 
 
+def _on_respondents(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sentence that names those who answered or says who they are."""
+    return _RESPONDENTS.search(sent.span.text) is not None or _says_makeup(ab, sent)
+
+
+_CONTRAST = re.compile(r"\bdäremot\b", re.IGNORECASE)
 _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
 
 
@@ -1298,7 +1332,13 @@ def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """A sentence that says who the people are ("24 av de 27 … vårdnadshavarna är kvinnor", "Det
     är oftast mammorna som söker stödet"), not how each sex answered."""
     text = ab.block.text
-    return any(_IS_BEFORE.search(text, sent.span.start, t.start) for t in sex_terms_in(ab, sent))
+    return any(
+        _IS_BEFORE.search(text, sent.span.start, t.start) and not _DIFFERENCE.match(t.text)
+        for t in sex_terms_in(ab, sent)
+    )  # (not "bland dem är skillnaden mellan kvinnor och män störst")
+
+
+_DIFFERENCE = re.compile(r"(?:köns)?(?:skillnad|fördelning)", re.IGNORECASE)
 
 
 def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1356,8 +1396,9 @@ def _content_words(ab: AnnotatedBlock, start: int = 0, end: int | None = None) -
     }  # fmt: skip
 
 
-def _row_discussed(ctx: RuleContext, table: Block) -> bool:
-    """A row label shares two content words with an analysing sentence about the sexes."""
+def _row_discussed(ctx: RuleContext, table: Block, others: bool = False) -> bool:
+    """A row label shares two content words with an analysing sentence about the sexes (with
+    `others`, not one that names only staff)."""
     rows = [
         words for c in table_label_cells(ctx, table)
         if not c.is_header and len(words := _content_words(ctx.blocks[c.index])) >= MIN_ROW_WORDS
@@ -1368,7 +1409,7 @@ def _row_discussed(ctx: RuleContext, table: Block) -> bool:
         if not _prose(ab.block):
             continue
         for sent in ab.sentences:
-            if not _comments_on_sexes(ab, sent):
+            if not _comments_on_sexes(ab, sent) or others and _names_only_staff(ab, sent):
                 continue
             words = _content_words(ab, sent.span.start, sent.span.end)
             if any(len(row & words) >= MIN_ROW_WORDS for row in rows):
@@ -1704,12 +1745,15 @@ class SexStatisticsNotAnalysed(Check):
         # what the table is about: its caption and its labels, less the labels it shares with
         # the document's other tables (rows repeated across tables say nothing about which one
         # a comment means); two words in common, since one is often the document's subject
-        if _discussed_in_analysis(ctx, _table_topics(ctx, table), {table.index}, min_shared=2):
+        others = _counts_others_than_staff(ctx, table)
+        if _discussed_in_analysis(
+            ctx, _table_topics(ctx, table), {table.index}, min_shared=2, others=others
+        ):
             return True
         # or an analysing sentence that speaks of one row's subject ("Jag får stöd när jag
         # behöver det" ↔ "Flickorna anser i lägre grad än pojkarna att de får stöd när de
         # behöver det")
-        if _row_discussed(ctx, table):
+        if _row_discussed(ctx, table, others):
             return True
         # or a sentence that repeats the table's own figures while comparing the sexes
         body = table.table.rows[table.table.header_rows :] if table.table else ()
@@ -1739,9 +1783,15 @@ class SexStatisticsNotAnalysed(Check):
             tables = _named_tables(ctx, sent)
             if any(table_split(ctx, b) and self._table_commented(ctx, b) for b in tables):
                 return True
+        split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+        rates = bool(split) and all(q.is_percent for q in split)
         for other in ab.sentences:
             if other.span != sent.span and _split_between(ab, sent, other):
                 continue  # the comment is on the split nearer to it, another figure
+            if rates and other.span.start > sent.span.start and _CONTRAST.search(other.span.text):
+                # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
+                # introduktionen": the contrast is with another measure
+                continue
             # "Kvinnorna var alltså nästan dubbelt så många som männen." — not "några har fler
             # än tio uppdrag"
             if other.span != sent.span and _comments_on_sexes(ab, other):
@@ -1751,9 +1801,14 @@ class SexStatisticsNotAnalysed(Check):
             if other.span.start > sent.span.start and _draws_consequence(ab, other):
                 return True
         nouns = _people_stems(ab, sent)
+        respondents = not rates and _RESPONDENTS.search(sent.span.text) is not None
         for b in self._text_after(ctx, ab.block.index, 1) + self._after_list(ctx, ab.block):
             nab = ctx.blocks[b.index]
-            if not any(_comments_on_sexes(nab, x) for x in nab.sentences):
+            comments = [x for x in nab.sentences if _comments_on_sexes(nab, x)]
+            if respondents:
+                # what the girls and boys answered is no comment on who answered
+                comments = [x for x in comments if _on_respondents(nab, x)]
+            if not comments:
                 continue  # "… lägre än i länet": a comment, but not on the sexes
             theirs = _people_stems(nab)
             own_split = any(q.sex for q in nab.quantities)  # it comments its own figures
@@ -1787,10 +1842,7 @@ class SexStatisticsNotAnalysed(Check):
                 break
             around.add(k)
         text = " ".join(ab.sentences[k].span.text for k in sorted(around))
-        split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
-        rates = bool(split) and all(q.is_percent for q in split)
         kind = _sex_kind(sex_terms_in(ab, sent))
-        respondents = not rates and _RESPONDENTS.search(sent.span.text) is not None
         # whether the split counts staff: True, False (other people), or None (no people word)
         staff = _all_staff(ab, sent) or (False if _names_only_others(ab, sent) else None)
         if _discussed_in_analysis(

@@ -114,6 +114,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "couple_nouns",
     "standalone_adjectives",
     "sum_words",
+    "capacity_predicates",
 )
 
 

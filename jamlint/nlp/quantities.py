@@ -329,15 +329,21 @@ class QuantityFinder:
             return any(w in self.ctx("modals") or w in ("blir", "ger") for w in after + before)
         return expr.start <= 3 and toks[0].lower_ in openers
 
-    @staticmethod
     def antecedent(
-        tokens: Sequence[Token], found: Sequence[Quantity], previous: Antecedent | None = None
+        self, tokens: Sequence[Token], found: Sequence[Quantity], previous: Antecedent | None = None
     ) -> Antecedent:
         """What a sentence names, for the sentence after it. A sentence about the sexes with
         no share or rate of its own (a comment between the figure and "I riket var andelen
         84,9 procent", or one that only gives a difference in procentenheter) passes the one
         before it on."""
         people = any(t._.jam_measure is Measure.PEOPLE or t._.jam_rate for t in tokens)
+        # a sentence with no figures that goes on about them ("De flesta arbetade inom …")
+        # passes on the people before it
+        words = [t.lower_ for t in tokens[:2]]
+        goes_on = words[:1] and (
+            words[0] in self.ctx("people_pronouns") or " ".join(words) in self.ctx("group_anaphors")
+        )
+        people = people or bool(goes_on and not found and previous is not None and previous.people)
         points = [t.idx for t in tokens if t.lower_.startswith("procentenhet")]
         figures = [
             q for q in found
@@ -614,7 +620,9 @@ class QuantityFinder:
                     participle = toks[found.pos].lower_.endswith(("da", "ta")) or (
                         toks[found.pos].lower_.endswith(("ande", "ende"))
                         and tok.lower_.endswith(("er", "ar", "or", "en", "na"))
-                    )  # "40 väntande ärenden", not "34 procent av de svarande buss"
+                        and toks[found.pos - 1].lower_ not in ("de", "dem")
+                    )  # "40 väntande ärenden", not "34 procent av de svarande buss" or "41
+                    # procent av de svarande omklädningsrummen" (the participle a noun after "de")
                     if measure is Measure.OBJECT and participle:
                         # "214 förtroendevalda uppdrag": the participle describes the thing
                         return _Unit(pos, measure, False, follows=True)
@@ -702,13 +710,19 @@ class QuantityFinder:
             t.lower_ in ("om", "när", "då", "innan") for t in toks[max(0, start - 5) : start - 1]
         ):
             return True  # "träffas redan när frånvaron når 10 procent": a trigger in a rule
+        if toks[start - 1].lower_ == "kan" and self._given_capacity(toks, start):
+            return True  # "Med två veckor kan omkring 480 ungdomar få en plats": a capacity
         # "ska kunna nå 90 procent av invånarna"
         target = toks[start - 1].lower_ in ("till", "vara", "uppgå", "nå")
         modal = any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
         modal = modal or bound and modal_after
         near = toks[max(0, start - 5) : start]
         planned = any(t.lower_ in self.ctx("norm_modals") or t.lower_ == "kan" for t in near)
-        forecast = any(t.lower_ == "kommer" for t in near) and not any(
+        # "kommer att", the future (not "I genomsnitt kommer 14 personer per dag", the verb)
+        forecast = any(
+            t.lower_ == "kommer" and k + 1 < len(toks) and toks[k + 1].lower_ == "att"
+            for k, t in enumerate(toks[max(0, start - 5) : start], start=max(0, start - 5))
+        ) and not any(
             t.lower_ in self.ctx("estimate_verbs") for t in toks[:start]
         )  # "beräknar att nattbussen kommer att få omkring 150 resenärer per natt": a forecast
         if (planned or forecast and not self._per_period(toks, start, "volume_periods")) and (
@@ -716,6 +730,16 @@ class QuantityFinder:
         ):
             return True  # "kan ordnas genom att två behandlare per kväll …": a staffing plan
         return (bound or target) and modal
+
+    def _given_capacity(self, toks: Sequence[Token], start: int) -> bool:
+        """The figure's noun is followed by what it can be given ("få en plats")."""
+        for k in range(start, min(start + 5, len(toks))):
+            if toks[k]._.jam_measure is Measure.PEOPLE:
+                after = " ".join(t.lower_ for t in toks[k + 1 : k + 4])
+                return any(
+                    after == p or after.startswith(p + " ") for p in self.ctx("capacity_predicates")
+                )
+        return False
 
     @staticmethod
     def _observed_now(toks: Sequence[Token], expr: _Expr) -> bool:
@@ -1095,11 +1119,22 @@ class QuantityFinder:
         ]  # fmt: skip
         if not opening:
             return None
-        unit = self._unit_after_of(toks, opening[-1])
+        unit = self._unit_after_of(toks, opening[-1]) or self._participle_group(toks, opening[-1])
         if unit is None or unit.measure is not Measure.PEOPLE or unit.pos >= expr.start:
             return None
         unit.follows = False
         return unit
+
+    @staticmethod
+    def _participle_group(toks: Sequence[Token], k: int) -> _Unit | None:
+        """ "Av de placerade är 24 …": a participle after "av de" that stands alone, before the
+        verb, names the people a figure is out of."""
+        if k + 3 >= len(toks) or toks[k + 1].lower_ not in ("de", "dessa"):
+            return None
+        word, verb = toks[k + 2], toks[k + 3]
+        if not word.is_alpha or not word.lower_.endswith(PARTICIPLE_PLURALS) or verb.lower_ not in COPULAS:
+            return None
+        return _Unit(k + 2, Measure.PEOPLE, False, follows=False)
 
     def _is_change(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "med (i genomsnitt) 18 procent", "från 5 till 24 procent": a change in a value."""
@@ -1624,12 +1659,12 @@ class QuantityFinder:
         ):
             return True  # "Befolkningen i de två områdena har minskat med 9 procent": the subject's
         anaphors = self.ctx("group_anaphors")
-        for pos in range(expr.start - 1, 0, -1):
+        for pos in range(expr.start - 1, -1, -1):  # the sentence's first word too ("Gruppen 80 år …")
             if toks[pos].lower_ in anaphors:
                 aged = pos + 2 < len(toks) and toks[pos + 1].like_num and toks[pos + 2].lower_ == "år"
                 # "gruppen 80 år och äldre, som växer med 62 procent": an age group of people
                 return aged or any(t._.jam_measure is Measure.PEOPLE for t in toks[:pos])
-            if toks[pos].lower_ == "vilket" and toks[pos - 1].text == ",":
+            if pos > 0 and toks[pos].lower_ == "vilket" and toks[pos - 1].text == ",":
                 # "742 hushåll fick försörjningsstöd, vilket är en minskning med 6 procent": the
                 # change of the last thing counted before the clause
                 return self._head_count(toks, pos)[1] is not None
@@ -1917,9 +1952,14 @@ class QuantityFinder:
             t.lower_.endswith(tuple(self.ctx("needs"))) for t in toks[max(0, start - 3) : start - 1]
         ):
             return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
-        if words[-1:] in (["till"],) and toks[0].lower_.endswith(tuple(self.ctx("needs"))) and any(
-            t.lower_ in self.ctx("estimate_verbs") for t in toks[max(0, start - 3) : start]
-        ):
+        opening = max(
+            [0] + [i + 1 for i in range(1, start - 1) if toks[i].lower_ == "och" and toks[i - 1].text == ","]
+        )  # the subject of the clause after ", och" ("…, och rekryteringsbehovet … är beräknat till")
+        estimated = any(
+            t.lower_ in self.ctx("estimate_verbs") or t.lower_ in ("beräknat", "beräknad", "bedömt", "uppskattat")
+            for t in toks[max(0, start - 3) : start]
+        )
+        if words[-1:] in (["till"],) and toks[opening].lower_.endswith(tuple(self.ctx("needs"))) and estimated:
             # "Rekryteringsbehovet för hela perioden, inklusive …, beräknas till cirka 1 100
             # medarbetare": the sentence's subject is a need
             return True
@@ -1974,6 +2014,7 @@ SHIFTS = frozenset(("pass", "passet", "passen", "skift", "skiftet", "skiften"))
 PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boende": participles)
 PRESENT_PARTICIPLES = ("ande", "ende")
 CONTRASTS = ("och", "medan", "men")
+PARTICIPLE_PLURALS = ("ade", "da", "ta", "na")  # "placerade", "anmälda", "inskrivna"
 
 
 def _past_verb(tok: Token) -> bool:
