@@ -1198,7 +1198,7 @@ def _discussed_in_analysis(
                 continue  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
             if respondents and not _on_respondents(other, sent):
                 continue  # what the women and men answered is no comment on who answered
-            if staff and _names_only_others(other, sent):
+            if staff and (_names_only_others(other, sent) or not rates and not _names_staff(other, sent)):
                 continue  # "Kvinnorna är två av tre boende" is not on the staff of the boende
             if (staff is False and kind == "child" or others) and _names_only_staff(other, sent):
                 continue  # "Yrket är starkt kvinnodominerat" is not on the children
@@ -1229,9 +1229,14 @@ def _names_measure(text: str, measures: frozenset[str]) -> bool:
 
 
 def _people_words(ab: AnnotatedBlock, sent: Sentence) -> list[str]:
-    """The people words of a sentence, its sex terms not counted."""
+    """The people words of a sentence, its sex terms and rates ("personalomsättningen") not
+    counted."""
     sexed = {t.start for t in ab.sex_terms}
-    return [p.text.lower() for p in ab.people if p.start not in sexed and within(p, sent)]
+    rates = {t.idx for t in ab.doc if t._.jam_rate} if ab.doc is not None else set()
+    return [
+        p.text.lower() for p in ab.people
+        if p.start not in sexed and p.start not in rates and within(p, sent)
+    ]  # fmt: skip
 
 
 def _is_staff(word: str) -> bool:
