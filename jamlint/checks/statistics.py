@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from jamlint.checks.common import (
     CAPTION,
@@ -1167,17 +1168,42 @@ def _shared(a: set[str], b: set[str]) -> set[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Split:
+    """What a split is of, for telling a comment on it from one on other people or figures."""
+
+    rates: bool = False  # its figures are all rates
+    kind: str | None = None  # "child" or "adult", by its sex terms
+    respondents: bool = False  # it counts those who answered
+    staff: bool | None = None  # its people are all staff (True), none (False), or unnamed
+    measures: frozenset[str] = frozenset()  # the rates it measures ("sjukfrånvaro")
+    others: bool = False  # a table of people none of whom are staff
+
+
+def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """An analysing sentence about the sexes that is about other people or another measure."""
+    if split.rates and _only_counts_compared(ab, sent):
+        return True  # "Männen är fler än kvinnorna i arbetsträning" is not on rates
+    if split.kind == "adult" and _sex_kind(sex_terms_in(ab, sent)) == "child":
+        return True  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
+    if split.respondents and not _on_respondents(ab, sent):
+        return True  # what the women and men answered is no comment on who answered
+    if split.staff and (
+        _names_only_others(ab, sent) or not split.rates and not _names_staff(ab, sent)
+    ):
+        return True  # "Kvinnorna är två av tre boende" is not on the staff of the boende
+    if (split.staff is False and split.kind == "child" or split.others) and _names_only_staff(ab, sent):
+        return True  # "Yrket är starkt kvinnodominerat" is not on the children
+    # "Nästan alla medarbetare i förskolan är kvinnor" is not on their sick leave
+    return bool(split.measures) and not _names_measure(sent.span.text, split.measures)
+
+
 def _discussed_in_analysis(
     ctx: RuleContext,
     topics: set[str],
     skip: set[int],
     min_shared: int = 1,
-    rates: bool = False,
-    kind: str | None = None,
-    respondents: bool = False,
-    staff: bool | None = None,
-    measures: frozenset[str] = frozenset(),
-    others: bool = False,
+    split: _Split = _Split(),
 ) -> bool:
     """The document comments on a split elsewhere: a sentence names the sexes, analyses, and
     speaks of the same thing ("Sammanlagt 121 elever har blivit kränkta,
@@ -1192,19 +1218,8 @@ def _discussed_in_analysis(
             shared = _shared(topics, _topics(sent.span.text, sex))
             if len(shared) < min_shared or not _comments_on_sexes(other, sent):
                 continue
-            if rates and _only_counts_compared(other, sent):
-                continue  # "Männen är fler än kvinnorna i arbetsträning" is not on rates
-            if kind == "adult" and _sex_kind(sex_terms_in(other, sent)) == "child":
-                continue  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
-            if respondents and not _on_respondents(other, sent):
-                continue  # what the women and men answered is no comment on who answered
-            if staff and (_names_only_others(other, sent) or not rates and not _names_staff(other, sent)):
-                continue  # "Kvinnorna är två av tre boende" is not on the staff of the boende
-            if (staff is False and kind == "child" or others) and _names_only_staff(other, sent):
-                continue  # "Yrket är starkt kvinnodominerat" is not on the children
-            if measures and not _names_measure(sent.span.text, measures):
-                continue  # "Nästan alla medarbetare i förskolan är kvinnor" is not on sick leave
-            return True
+            if not _not_on(split, other, sent):
+                return True
     return False
 
 
@@ -1252,10 +1267,13 @@ def _is_staff(word: str) -> bool:
 def _names_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """The sentence speaks of staff: a staff word, or words for the work ("Yrket är starkt
     kvinnodominerat", "alla som arbetar här")."""
-    if any(_is_staff(w) for w in _people_words(ab, sent)):
-        return True
-    cues = "|".join(re.escape(c) for c in lexicon_lines("context/staff_cues"))
-    return re.search(rf"\b(?:{cues})", sent.span.text, re.IGNORECASE) is not None
+    return any(_is_staff(w) for w in _people_words(ab, sent)) or _speaks_of_work(sent)
+
+
+def _speaks_of_work(sent: Sentence, cues: str = "context/staff_cues") -> bool:
+    """Words for the work rather than the workers ("alla som arbetar här", "yrket")."""
+    words = "|".join(re.escape(c) for c in lexicon_lines(cues))
+    return re.search(rf"\b(?:{words})", sent.span.text, re.IGNORECASE) is not None
 
 
 def _names_only_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1309,6 +1327,14 @@ def _staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
             if not _names_staff(other, sent):
                 continue
             if _says_makeup(other, sent):
+                return True
+            # an analysis of the work itself ("Hemtjänsten är en av kommunens mest
+            # kvinnodominerade arbetsplatser"), about women and men, not girls and boys
+            if (
+                _speaks_of_work(sent, "context/workforce_cues")
+                and _comments_on_sexes(other, sent)
+                and _sex_kind(sex_terms_in(other, sent)) == "adult"
+            ):
                 return True
     return False
 
@@ -1444,7 +1470,7 @@ def _figures_discussed(ctx: RuleContext, figures: set[str], skip: set[int]) -> b
 RUN = 3  # words in a row that a comment repeats from the split's sentence
 
 
-def _said_again(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+def _said_again(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, split: _Split = _Split()) -> bool:
     """A comment on the sexes elsewhere that repeats what the split measures, word for word
     ("Andelen som ville delta igen var 84 procent bland pojkarna och 71 procent bland flickorna"
     ↔ "Att flickorna i lägre grad ville delta igen tyder på …")."""
@@ -1464,7 +1490,7 @@ def _said_again(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
         for x in other.sentences:
             theirs = re.findall(r"[^\W\d_]+", x.span.text.lower())
             found = {tuple(theirs[i : i + RUN]) for i in range(len(theirs) - RUN + 1)}
-            if runs & found and _comments_on_sexes(other, x):
+            if runs & found and _comments_on_sexes(other, x) and not _not_on(split, other, x):
                 return True
     return False
 
@@ -1752,7 +1778,7 @@ class SexStatisticsNotAnalysed(Check):
         # a comment means); two words in common, since one is often the document's subject
         others = _counts_others_than_staff(ctx, table)
         if _discussed_in_analysis(
-            ctx, _table_topics(ctx, table), {table.index}, min_shared=2, others=others
+            ctx, _table_topics(ctx, table), {table.index}, min_shared=2, split=_Split(others=others)
         ):
             return True
         # or an analysing sentence that speaks of one row's subject ("Jag får stöd när jag
@@ -1850,16 +1876,14 @@ class SexStatisticsNotAnalysed(Check):
         kind = _sex_kind(sex_terms_in(ab, sent))
         # whether the split counts staff: True, False (other people), or None (no people word)
         staff = _all_staff(ab, sent) or (False if _names_only_others(ab, sent) else None)
-        if _discussed_in_analysis(
-            ctx,
-            _topics(text, sex),
-            {ab.block.index},
+        about = _Split(
             rates=rates,
             kind=kind,
             respondents=respondents,
             staff=staff,
             measures=_rate_words(ab, sent) if rates else frozenset(),
-        ):
+        )
+        if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, split=about):
             return True
         if staff and not rates and _only_staff_split(ctx) and _staff_discussed(ctx, ab):
             return True
@@ -1868,7 +1892,7 @@ class SexStatisticsNotAnalysed(Check):
             return True
         if _share_restated(ctx, ab, sent):
             return True
-        if _said_again(ctx, ab, sent):
+        if _said_again(ctx, ab, sent, about):
             return True
         return _counts_compared(ctx, ab, sent) or _rates_compared(ctx, ab, sent)
 

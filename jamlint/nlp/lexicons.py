@@ -115,6 +115,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "standalone_adjectives",
     "sum_words",
     "capacity_predicates",
+    "workforce_cues",
 )
 
 
