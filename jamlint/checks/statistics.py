@@ -244,6 +244,7 @@ def _adds_up_to(q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: lis
     )
 
 
+_WITH_WHAT = re.compile(r"^\s*(?:med|utan)\s+\w+\s+", re.IGNORECASE)
 _COORDINATION = frozenset({"och", "resp.", "respektive", "eller", ",", "/", "-", "–", "till"})
 
 
@@ -353,7 +354,9 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     if not counted:
         return True
     last = max(counted, key=lambda x: x.span.end)
-    if ab.block.text[last.excerpt.end : q.span.start].strip() in _COORDINATION:
+    # (past what the last category has: "4 ensamstående män med barn och 10 par")
+    gap = _WITH_WHAT.sub("", ab.block.text[last.excerpt.end : q.span.start]).strip()
+    if gap in _COORDINATION:
         # "31 kvinnor och 44 barn": two groups side by side, the children unsplit; but "Av
         # hushållen var 69 ensamstående kvinnor, 54 ensamstående män och 41 par": a third
         # category of the same people, with no noun of its own
@@ -527,6 +530,7 @@ def _splits_same_figure(
         return False
     if not q.is_percent and all(x.is_percent for x in split) and any(
         x.is_percent and not x.sex and within(x.span, nsent)
+        and not _third_category(nab.block.text, x, split)  # "… och 2 procent angav ett annat kön"
         for x in nab.quantities
     ):
         # "svarade 2 046 invånare. Av dem reste 54 procent med bil …, 47 procent av kvinnorna
@@ -557,7 +561,10 @@ def _splits_same_figure(
         sum(counts) + sum(t.value or 0 for t in own) - q.value
     ) <= 1:
         return True  # "Av dem var 689 tjejer och 641 killar, medan 18 personer angav …"
-    adds_up = q.value is not None and not q.is_percent and bool(counts) and abs(sum(counts) - q.value) <= 1
+    # (within one for rounding when two or more add up; a one-sex part must be the whole: "sex
+    # lärare och nio studenter. Av studenterna är sju kvinnor" is not the teachers')
+    slack = 1 if len(counts) >= 2 else 0
+    adds_up = q.value is not None and not q.is_percent and bool(counts) and abs(sum(counts) - q.value) <= slack
     if adds_up and len(counts) >= 2 and all(t.span.start > max(x.span.end for x in split) for t in own):
         return True  # "960 barn. Av barnen var 470 flickor och 490 pojkar, och 210 av dem …"
     if any(t.is_percent != q.is_percent or t.value != q.value for t in own):
@@ -643,7 +650,13 @@ def _third_category(text: str, x: Quantity, split: list[Quantity]) -> bool:
     if not before:
         return False
     last = max(before, key=lambda s: s.span.end)
-    return _OTHER_SEX.search(text, last.excerpt.end, x.span.start) is not None
+    if _OTHER_SEX.search(text, last.excerpt.end, x.span.start) is not None:
+        return True
+    # "… 27 procent tjejer och 2 procent angav ett annat kön"
+    return _OTHER_SEX.search(text, x.excerpt.end, min(len(text), x.excerpt.end + THIRD_REACH)) is not None
+
+
+THIRD_REACH = 25  # characters after a figure that may say it is of another sex
 
 
 _AMONG_GROUP = re.compile(r"\s*bland\s+(?!de\b|dem\b|dessa\b|alla\b|samtliga\b)(\w+)", re.IGNORECASE)
@@ -718,7 +731,12 @@ def _partitive_of_same(
         return False
     stem = m.group(1).lower()[:PARTITIVE_STEM]
     words = re.findall(r"\w+", f"{sent.span.text} {captions}".lower())
+    if stem.startswith(_VISITORS) and any(w in lexicon_lines("context/visit_verbs") for w in words):
+        return True  # "kom 83 ungdomar per kväll till gårdarna. Av besökarna var …"
     return len(stem) == PARTITIVE_STEM and any(w.startswith(stem) for w in words)
+
+
+_VISITORS = "besökar"
 
 
 PARTITIVE_STEM = 7
@@ -1546,6 +1564,14 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
     for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, whole_block=True):
         if stems <= _sex_stems(other, s2):
             return True
+    # a comparison that names the split's own grade, whatever else its paragraph counts
+    # ("328 elever i årskurs 3, varav 160 flickor" ↔ "Flickor och pojkar är ungefär lika många i
+    # årskurs 3, men …")
+    grades = {g.lower() for g in _GRADE.findall(sent.span.text)}
+    for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, grades=True) if grades else ():
+        if grades & {g.lower() for g in _GRADE.findall(s2.span.text)} and stems <= _sex_stems(other, s2):
+            return True
+    for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, whole_block=True):
         # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
         # piloten": other forms of the sexes, about the same thing
         sex = {t.text.lower() for t in (*sex_terms_in(ab, sent), *sex_terms_in(other, s2))}
@@ -1557,21 +1583,32 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
 
 
 def _comparisons_elsewhere(
-    ctx: RuleContext, ab: AnnotatedBlock, pattern: re.Pattern[str], whole_block: bool = False
+    ctx: RuleContext,
+    ab: AnnotatedBlock,
+    pattern: re.Pattern[str],
+    whole_block: bool = False,
+    grades: bool = False,
 ) -> Iterator[tuple[AnnotatedBlock, Sentence]]:
     """Sentences outside `ab` that compare the sexes in words (`pattern`) with no figures of
     their own, in the sentence or, with `whole_block`, in its paragraph (a year is none: "…
-    bland deltagarna 2029")."""
+    bland deltagarna 2029"; with `grades`, nor is a grade: "i årskurs 3")."""
     for other in ctx.blocks:
         if other.block.index == ab.block.index or not _prose(other.block):
             continue
         for s2 in other.sentences:
             if not pattern.search(s2.span.text) or not _comments_on_sexes(other, s2):
                 continue
-            figures = [x for x in other.quantities if whole_block or within(x.span, s2)]
+            figures = [
+                x for x in other.quantities
+                if (whole_block or within(x.span, s2))
+                and not (grades and _GRADE_BEFORE.search(other.block.text, 0, x.span.start))
+            ]  # fmt: skip
             if any(x.measure not in WHEN_MEASURES for x in figures):
                 continue
             yield other, s2
+
+
+_GRADE_BEFORE = re.compile(r"\b(?:årskurs|åk|klass)\s*$", re.IGNORECASE)
 
 
 _DEGREE_COMPARISON = re.compile(

@@ -116,6 +116,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "sum_words",
     "capacity_predicates",
     "workforce_cues",
+    "occasions",
+    "visit_verbs",
 )
 
 

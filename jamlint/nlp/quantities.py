@@ -494,6 +494,8 @@ class QuantityFinder:
         if low in ONE and nxt in self.lex.fractions:
             return _Expr(k, k + 1, self._percent_of(1, nxt), is_percent=True, share=True)
         if low in self.lex.fractions:
+            if low == "halva" and k + 1 < len(toks) and self._half_of_a_thing(toks[k + 1]):
+                return None  # "studerar halva arbetstiden": half of a time or thing
             return _Expr(k, k, self._percent_of(1, low), is_percent=True, share=True)
         if (
             low in ONE
@@ -510,6 +512,12 @@ class QuantityFinder:
         if nxt in self.lex.fractions and nxt not in ("hälften", "halva"):
             return _Expr(k, k + 1, self._percent_of(value, nxt), is_percent=True, share=True)
         return self._extend(toks, _Expr(k, k, value))
+
+    def _half_of_a_thing(self, tok: Token) -> bool:
+        """The noun after "halva" is no group of people ("arbetstiden", "året")."""
+        if not tok.is_alpha or tok.is_stop or tok._.jam_measure is Measure.PEOPLE or tok._.jam_rate:
+            return False
+        return tok.lower_ not in self.ctx("group_anaphors")
 
     def _percent_of(self, count: float, fraction_word: str) -> float:
         return 100.0 * count / self.lex.fractions[fraction_word]
@@ -1930,6 +1938,9 @@ class QuantityFinder:
         coordinated = bool(staffed) and words[-1:] == ["och"] and any(
             t.lower_ in ("av", "med") for t in toks[staffed[-1] : start]
         )  # "ska bemannas med 10,5 årsarbetare på vardagar och två medarbetare på lördagar"
+        # a staffing for each occasion is a norm, modal or not ("Läxhjälpen bemannas med en
+        # lärare och två studenter per tillfälle")
+        norm = norm or bool(staffed) and self._per_period(toks, start, "occasions")
         if (words[-1:] in (["av"], ["med"]) or coordinated) and norm and any(
             k >= start - 5 or coordinated for k in staffed
         ):
