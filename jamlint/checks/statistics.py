@@ -1560,10 +1560,6 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
         return False
     if all(q.is_percent for q in ab.quantities if q.sex and within(q.span, sent)):
         return False  # "Arbetslösheten var 8,4 procent för kvinnor …": rates, not counts
-    # (figures of its own anywhere in the paragraph make it a statement, not a comment)
-    for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, whole_block=True):
-        if stems <= _sex_stems(other, s2):
-            return True
     # a comparison that names the split's own grade, whatever else its paragraph counts
     # ("328 elever i årskurs 3, varav 160 flickor" ↔ "Flickor och pojkar är ungefär lika många i
     # årskurs 3, men …")
@@ -1571,7 +1567,10 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
     for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, grades=True) if grades else ():
         if grades & {g.lower() for g in _GRADE.findall(s2.span.text)} and stems <= _sex_stems(other, s2):
             return True
+    # (figures of its own anywhere in the paragraph make it a statement, not a comment)
     for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, whole_block=True):
+        if stems <= _sex_stems(other, s2):
+            return True
         # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
         # piloten": other forms of the sexes, about the same thing
         sex = {t.text.lower() for t in (*sex_terms_in(ab, sent), *sex_terms_in(other, s2))}
