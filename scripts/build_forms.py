@@ -113,7 +113,6 @@ def build(table: Mapping[str, str], lemmas: list[str], stops: frozenset[str]) ->
                 continue  # "kvinnligare", "anhörigast": adjective degrees are no nouns
             if lemma.endswith("are") and form == lemma[:-1]:
                 continue  # "samordnar" of "samordnare": a compound's first part alone is a verb
-
             previous = out.get(form)
             if previous is not None and previous != lemma:
                 # The table's own choice wins; otherwise a lemma maps to itself.

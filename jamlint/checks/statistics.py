@@ -436,7 +436,8 @@ def _comparison(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]
 _AND_AFTER = re.compile(r"^[^.;:]{0,40}?(?:\boch|\bsamt|,)\s*$", re.IGNORECASE)
 
 
-_GRADE = re.compile(r"\b(?:årskurs|åk|klass)\s*\d+", re.IGNORECASE)
+_GRADE_WORDS = r"(?:årskurs|åk|klass)"
+_GRADE = re.compile(rf"\b{_GRADE_WORDS}\s*\d+", re.IGNORECASE)
 
 
 def _own_place(
@@ -1607,7 +1608,7 @@ def _comparisons_elsewhere(
             yield other, s2
 
 
-_GRADE_BEFORE = re.compile(r"\b(?:årskurs|åk|klass)\s*$", re.IGNORECASE)
+_GRADE_BEFORE = re.compile(rf"\b{_GRADE_WORDS}\s*$", re.IGNORECASE)
 
 
 _DEGREE_COMPARISON = re.compile(

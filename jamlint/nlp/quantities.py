@@ -1656,11 +1656,7 @@ class QuantityFinder:
             return False
         # the subject of the sentence, or of the clause after ", och" ("… bor 4 870 invånare, och
         # befolkningen där har minskat med 6 procent")
-        openings = [0] + [
-            i + 1 for i in range(1, expr.start - 1)
-            if toks[i].lower_ in ("och", "men") and toks[i - 1].text == ","
-        ]  # fmt: skip
-        subject = toks[openings[-1]] if toks else None
+        subject = toks[_clause_opening(toks, expr.start)] if toks else None
         percent = expr.is_percent and toks[expr.end].lower_ in PERCENT_WORDS  # not "var tredje helg"
         if percent and subject is not None and subject._.jam_measure is Measure.PEOPLE and (
             not subject._.jam_sex and self._definite(subject)
@@ -1963,13 +1959,10 @@ class QuantityFinder:
             t.lower_.endswith(tuple(self.ctx("needs"))) for t in toks[max(0, start - 3) : start - 1]
         ):
             return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
-        opening = max(
-            [0] + [i + 1 for i in range(1, start - 1) if toks[i].lower_ == "och" and toks[i - 1].text == ","]
-        )  # the subject of the clause after ", och" ("…, och rekryteringsbehovet … är beräknat till")
-        estimated = any(
-            t.lower_ in self.ctx("estimate_verbs") or t.lower_ in ("beräknat", "beräknad", "bedömt", "uppskattat")
-            for t in toks[max(0, start - 3) : start]
-        )
+        # the subject of the sentence or of the clause after ", och" ("…, och rekryteringsbehovet …
+        # är beräknat till")
+        opening = _clause_opening(toks, start)
+        estimated = any(t.lower_ in self.ctx("estimate_verbs") for t in toks[max(0, start - 3) : start])
         if words[-1:] in (["till"],) and toks[opening].lower_.endswith(tuple(self.ctx("needs"))) and estimated:
             # "Rekryteringsbehovet för hela perioden, inklusive …, beräknas till cirka 1 100
             # medarbetare": the sentence's subject is a need
@@ -2026,6 +2019,14 @@ PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boe
 PRESENT_PARTICIPLES = ("ande", "ende")
 CONTRASTS = ("och", "medan", "men")
 PARTICIPLE_PLURALS = ("ade", "da", "ta", "na")  # "placerade", "anmälda", "inskrivna"
+
+
+def _clause_opening(toks: Sequence[Token], end: int) -> int:
+    """Where the last clause before `end` opens: the sentence's start, or the word after ", och" /
+    ", men"."""
+    return max(
+        [0] + [i + 1 for i in range(1, end - 1) if toks[i].lower_ in ("och", "men") and toks[i - 1].text == ","]
+    )
 
 
 def _past_verb(tok: Token) -> bool:
