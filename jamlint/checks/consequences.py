@@ -45,7 +45,7 @@ from jamlint.engine.kinds.sections import (
 )
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, Section, SectionKind
-from jamlint.nlp.types import AnnotatedBlock, Measure, Sentence
+from jamlint.nlp.types import AnnotatedBlock, Measure, Sentence, TextSpan
 
 GENDER_BLIND = "gender_blind"
 NOT_RELEVANT = "not_relevant"
@@ -850,13 +850,17 @@ class ChildrenWithoutGirlsBoys(Check):
         evidence = any(not self._only_not_relevant(ctx, s) for s in sections)
         title_block = doc.title_block()
         title = title_block.index if title_block is not None else None
+        # what the document itself shows, against which a bare denial is not taken at its word
+        strong = bare = False
         for ab in ctx.blocks:
             block = ab.block
             found = self._child_spans(ab)
             evidence |= self._children_label_with_content(ab)
             for sent in ab.sentences:
                 if self._says_not_affected(ctx, ab, sent, found) and not self._affirmed(ctx):
-                    return False
+                    if not self._bare_denial(ctx, ab, sent):
+                        return False
+                    bare = True
             if block.index == title:
                 evidence |= self._domain(block.text)
             if block.kind is BlockKind.HEADING:
@@ -867,12 +871,32 @@ class ChildrenWithoutGirlsBoys(Check):
                 continue  # a template's row label ("Barn och unga | Nej") is no mention
             mentions += len(found)
             proposal = in_sections_of_kind(doc, block, (SectionKind.PROPOSAL,))
-            evidence |= proposal and (bool(found) or self._domain(block.text))
-            evidence |= any(
-                q.measure is Measure.PEOPLE and q.unit is not None and q.unit in found
-                for q in ab.quantities
-            )
-        return evidence or mentions >= self.options.min_mentions
+            evidence |= proposal and self._domain(block.text)
+            strong |= proposal and bool(found)
+            counts = [
+                q for q in ab.quantities
+                if q.measure is Measure.PEOPLE and q.unit is not None and q.unit in found
+            ]  # fmt: skip
+            evidence |= bool(counts)
+            # (not a capacity: "en förskola med plats för ca 110 barn")
+            strong |= any(not q.limit and self._certain_child(ab, q.unit) for q in counts)
+        if bare:
+            # "Förslaget bedöms inte påverka barn." and nothing more, in a decision that moves
+            # the children's sagostund and counts the children who come to it
+            return strong
+        return strong or evidence or mentions >= self.options.min_mentions
+
+    def _bare_denial(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+        """A denial with no reason, alone in the children section ("Förslaget bedöms inte
+        påverka barn.")."""
+        if is_motivated(ab, sent) or len(sent.span.text.split()) > BARE_DENIAL_WORDS:
+            return False  # (a longer one says what the decision does not touch)
+        for section in ctx.sections_of_kind(SectionKind.CHILDREN):
+            if section.start <= ab.block.index < section.end:
+                blocks = [ctx.blocks[b.index] for b in content_blocks(ctx.document, section)]
+                sentences = [(b, s) for b in blocks for s in b.sentences]
+                return len(sentences) == 1 and not any(is_motivated(b, s) for b, s in sentences)
+        return False
 
     @staticmethod
     def _children_label_with_content(ab: AnnotatedBlock) -> bool:
@@ -986,6 +1010,11 @@ class ChildrenWithoutGirlsBoys(Check):
         return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_CELL)
 
     @staticmethod
+    def _certain_child(ab: AnnotatedBlock, span: TextSpan) -> bool:
+        lemma = lemma_at(ab, span.start) or span.text.lower()
+        return lemma.endswith(tuple(lexicon_lines("context/certain_children")))
+
+    @staticmethod
     def _child_spans(ab: AnnotatedBlock) -> list:
         heads = lexicon_lines("children")
         out = []
@@ -1058,6 +1087,7 @@ class ChildrenWithoutGirlsBoys(Check):
         return False
 
 
+BARE_DENIAL_WORDS = 8  # "Ärendet bedöms inte ha någon påverkan på barn."
 _YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*som\b", re.IGNORECASE)
 _YOUNG_ADULTS = re.compile(r"\bunga\s+vuxna\b", re.IGNORECASE)

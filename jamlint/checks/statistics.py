@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jamlint.checks.common import (
     CAPTION,
@@ -190,6 +190,12 @@ def _next_splits(
     nab, nsent = nxt
     if not siblings and _ALL_ONE_SEX.match(nsent.span.text):
         return True  # "… för 23 medarbetare. Samtliga är kvinnor, …"
+    if q.is_percent and nab is not ab and not _shared(
+        _topics(sent.span.text, set()), _topics(nsent.span.text, set())
+    ):
+        # "Av klienterna var 42 procent under 30 år. ¶ Alkohol var huvudproblemet för 58
+        # procent av männen …": a new paragraph on another measure
+        return False
     # the only count beside rates ("svarade 412 vårdnadshavare, vilket motsvarar en
     # svarsfrekvens på 37 procent. Av de svarande var 71 procent mammor …")
     only_count = not siblings or not q.is_percent and all(x.is_percent for x in siblings)
@@ -730,11 +736,27 @@ def _partitive_of_same(
     m = _OPENING_OF.match(nsent.span.text)
     if not m:
         return False
-    stem = m.group(1).lower()[:PARTITIVE_STEM]
+    noun = m.group(1).lower()
+    stem = noun[:PARTITIVE_STEM]
     words = re.findall(r"\w+", f"{sent.span.text} {captions}".lower())
     if stem.startswith(_VISITORS) and any(w in lexicon_lines("context/visit_verbs") for w in words):
         return True  # "kom 83 ungdomar per kväll till gårdarna. Av besökarna var …"
-    return len(stem) == PARTITIVE_STEM and any(w.startswith(stem) for w in words)
+    if len(stem) == PARTITIVE_STEM and any(w.startswith(stem) for w in words):
+        return True
+    return _compound_of_same(noun, q, words)
+
+
+def _compound_of_same(noun: str, q: Quantity, words: list[str]) -> bool:
+    """ "Kvällskurserna hade 214 elever … Av kvällseleverna var …": the opening's noun is q's
+    people noun under a first part the first sentence names."""
+    if q.unit is None:
+        return False
+    unit = q.unit.text.lower()
+    for cut in range(3, len(noun) - 3):
+        head, first = noun[cut:], noun[:cut].removesuffix("s")
+        if _same_word(head, unit) and len(first) >= 3:
+            return any(w.startswith(first) and w != noun for w in words)
+    return False
 
 
 _VISITORS = "besökar"
@@ -1233,9 +1255,15 @@ def _discussed_in_analysis(
         if other.block.index in skip or not _prose(other.block):
             continue
         sex = {t.text.lower() for t in other.sex_terms}
-        for sent in other.sentences:
+        for k, sent in enumerate(other.sentences):
+            if k > 0 and _has_split(other, other.sentences[k - 1]) and not _has_split(other, sent):
+                # "Av de 38 elever som inte fick någon praoplats var 27 pojkar. Pojkarna var
+                # alltså fler bland dem …": the comment on the split right before it
+                continue
             shared = _shared(topics, _topics(sent.span.text, sex))
-            if len(shared) < min_shared or not _comments_on_sexes(other, sent):
+            # (or the same rate: "Männen är samtidigt mindre nöjda med dagens mat än kvinnorna")
+            measured = bool(split.measures) and _names_measure(sent.span.text, split.measures)
+            if len(shared) < min_shared and not measured or not _comments_on_sexes(other, sent):
                 continue
             if not _not_on(split, other, sent):
                 return True
@@ -1243,15 +1271,20 @@ def _discussed_in_analysis(
 
 
 def _rate_words(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
-    """The stems of the rates a sentence measures ("Sjukfrånvaron i förskolan var 8,6 procent")."""
+    """The stems of the rates a sentence measures ("Sjukfrånvaron i förskolan var 8,6 procent",
+    "Nöjda … var 88 procent av tjejerna")."""
     if ab.doc is None:
         return frozenset()
     start, end = sent.span.start, sent.span.end
     # the word less an ending ("sjukfrånvaron" → "sjukfrånva", in "sjukfrånvaro" too)
-    return frozenset(
+    nouns = {
         t.lower_[: max(MIN_STEM, len(t.lower_) - RATE_ENDING)]
         for t in ab.doc if t._.jam_rate and start <= t.idx < end
-    )  # fmt: skip
+    }  # fmt: skip
+    # and the adjectives that make a share a rate ("Nöjda med sitt feriearbete var …")
+    words = re.findall(r"\w+", sent.span.text.lower())
+    adjectives = {a for a in lexicon_lines("context/rate_adjectives") for w in words if w.startswith(a)}
+    return frozenset(nouns | adjectives)
 
 
 RATE_ENDING = 3  # letters an inflection may add to a rate noun ("nöjdheten", "sjukfrånvaron")
@@ -1373,9 +1406,10 @@ _CONTRAST = re.compile(r"\bdäremot\b", re.IGNORECASE)
 _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
 
 
-# "… vårdnadshavarna är kvinnor", "Det är oftast mammorna som …" — not a comparison ("är fler än
-# männen bland de yngsta brukarna" compares the users, not who answered)
-_IS_BEFORE = re.compile(r"\b(?:är|var|(?:består|bestod|utgörs|domineras)\s+av)\s+(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$", re.IGNORECASE)
+# "… vårdnadshavarna är kvinnor", "Det är oftast mammorna som …", "består till största delen
+# av kvinnor" — not a comparison ("är fler än männen bland de yngsta brukarna" compares the
+# users, not who answered)
+_IS_BEFORE = re.compile(r"\b(?:är|var|(?:består|bestod|utgörs|domineras)\s+(?:till\s+\w+\s+\w+\s+)?av)\s+(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1526,7 +1560,8 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
     if not totals or len(split) < 2:
         return False
     total = totals[-1].value
-    shares = {f"{round(100 * q.value / total)} procent" for q in split}
+    values = [100 * q.value / total for q in split]
+    shares = {f"{round(v)} procent" for v in values}
     for other in ctx.blocks:
         if other.block.index == ab.block.index or not _prose(other.block):
             continue
@@ -1543,7 +1578,21 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
             }  # fmt: skip
             if any(share in x.span.text and share not in rates for share in shares):
                 return True
+            # in words: "drygt en fjärdedel av medarbetarna är män" for "164 …, varav 118
+            # kvinnor och 46 män"
+            if any(
+                y.sex and y.is_percent and y.value is not None and within(y.span, x)
+                and not _NUMERAL.search(y.excerpt.text)
+                and y.span.text not in rates
+                and any(abs(y.value - v) <= FRACTION_TOLERANCE for v in values)
+                for y in other.quantities
+            ):  # fmt: skip
+                return True
     return False
+
+
+_NUMERAL = re.compile(r"\d")
+FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28 procent
 
 
 _COUNT_COMPARISON = re.compile(r"\b(?:så|lika) många\b|\b(?:är|var) (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
@@ -1553,9 +1602,13 @@ def _sex_stems(ab: AnnotatedBlock, sent: Sentence, n: int = 4) -> set[str]:
     return {t.text.lower()[:n] for t in sex_terms_in(ab, sent)}
 
 
-def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+def _counts_compared(
+    ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, split: _Split = _Split()
+) -> bool:
     """A sentence elsewhere that compares how many there are of the same two sexes and speaks
-    of nothing else ("Pojkarna är mer än dubbelt så många som flickorna, vilket …")."""
+    of nothing else ("Pojkarna är mer än dubbelt så många som flickorna, vilket …"), and not of
+    other people ("Männen är fler än kvinnorna bland dem som har boendestöd" is not on the
+    boendestödjare)."""
     stems = _sex_stems(ab, sent)
     if len(stems) < 2:
         return False
@@ -1568,8 +1621,12 @@ def _counts_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
     for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, grades=True) if grades else ():
         if grades & {g.lower() for g in _GRADE.findall(s2.span.text)} and stems <= _sex_stems(other, s2):
             return True
-    # (figures of its own anywhere in the paragraph make it a statement, not a comment)
+    # (figures of its own anywhere in the paragraph make it a statement, not a comment; how
+    # many there are of each sex says who answered)
+    split = replace(split, respondents=False)
     for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, whole_block=True):
+        if _not_on(split, other, s2):
+            continue
         if stems <= _sex_stems(other, s2):
             return True
         # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
@@ -1616,10 +1673,13 @@ _DEGREE_COMPARISON = re.compile(
 )
 
 
-def _rates_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+def _rates_compared(
+    ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, about: _Split = _Split()
+) -> bool:
     """The document's only split of rates, compared in degree elsewhere with no figures ("61
     procent bland kvinnorna och 52 procent bland männen" ↔ "Männen är i lägre grad än kvinnorna
-    nöjda med maten")."""
+    nöjda med maten"), on its own measure ("Kvinnorna svarade i något lägre grad än männen" is
+    not on sick leave)."""
     split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
     stems = _sex_stems(ab, sent)
     if len(stems) < 2 or not split or not all(q.is_percent for q in split):
@@ -1633,7 +1693,8 @@ def _rates_compared(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
     if len(rate_splits) != 1:
         return False
     return any(
-        stems <= _sex_stems(other, s2) for other, s2 in _comparisons_elsewhere(ctx, ab, _DEGREE_COMPARISON)
+        stems <= _sex_stems(other, s2) and not _not_on(about, other, s2)
+        for other, s2 in _comparisons_elsewhere(ctx, ab, _DEGREE_COMPARISON)
     )
 
 
@@ -1731,7 +1792,15 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
         left, right = clause_around(text, sent, cue)
         if any(left <= t.start < right for t in terms):
             return True
+        # "86 procent bland flickorna och 84 procent bland pojkarna, alltså nästan lika": an
+        # apposition to the split right before it
+        before = [t.end for t in terms if t.start < left]
+        if before and _SO.match(text, left, cue.start) and text[max(before) : left].strip(" ,") == "":
+            return True
     return False
+
+
+_SO = re.compile(r"\s*(?:alltså|dvs\.?|det\s+vill\s+säga)\s", re.IGNORECASE)
 
 
 def _analyses(ab: AnnotatedBlock, sent: Sentence | None = None) -> bool:
@@ -1931,7 +2000,7 @@ class SexStatisticsNotAnalysed(Check):
             return True
         if _said_again(ctx, ab, sent, about):
             return True
-        return _counts_compared(ctx, ab, sent) or _rates_compared(ctx, ab, sent)
+        return _counts_compared(ctx, ab, sent, about) or _rates_compared(ctx, ab, sent, about)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for table, _label, split in people_tables(ctx):

@@ -118,6 +118,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "workforce_cues",
     "occasions",
     "visit_verbs",
+    "certain_children",
+    "rate_adjectives",
 )
 
 

@@ -650,9 +650,20 @@ class QuantityFinder:
             older = found is not None and toks[found.pos].lower_ in ("äldre", "yngre")
             if older and self._plural_noun(tok):
                 return None  # "de 19 äldre bänkarna": the comparative describes a thing
+            if found is None and self._truncated_compound(toks, pos):
+                continue  # "fem studie- och yrkesvägledare": the noun is after "och"
             if found is not None or not self._modifier(tok):
                 break
         return found
+
+    @staticmethod
+    def _truncated_compound(toks: Sequence[Token], pos: int) -> bool:
+        """ "studie-" before "och"/"eller", or that "och": the first half of two compounds that
+        share their last part."""
+        tok = toks[pos]
+        if tok.text.endswith("-") and len(tok.text) > 2:
+            return pos + 1 < len(toks) and toks[pos + 1].lower_ in ("och", "eller")
+        return tok.lower_ in ("och", "eller") and pos > 0 and toks[pos - 1].text.endswith("-")
 
     def _describes(self, adjective: Token, tok: Token) -> bool:
         """A people adjective that stands before another word describes it ("aktiva ärenden")."""
@@ -1062,10 +1073,12 @@ class QuantityFinder:
         return False, None
 
     def _predicate_of_partitive(self, toks: Sequence[Token], expr: _Expr, unit: _Unit) -> bool:
-        if unit.sex or not expr.is_percent or unit.pos != expr.end + 1:
+        if unit.sex or unit.pos != expr.end + 1:
             return False
         word = toks[unit.pos]
         start = self._approximation_start(toks, expr.start)
+        if not expr.is_percent:  # (not "Av dem hade 14 elever …", a count of its own people)
+            return unit.measure is not Measure.PEOPLE and self._had_by_opening(toks, expr)
         # "Av de vuxna som fick stöd hade 38 procent barn under 18 år": what they have; "Av de
         # anhöriga var 61 procent makar eller sambor": what they are
         has = start > 0 and toks[start - 1].lower_ in ("har", "hade", "är", "var")
@@ -1073,6 +1086,17 @@ class QuantityFinder:
             return False
         # "Av dem som flyttade till kommunen var 42 procent barnfamiljer"
         return self._those_who(toks, 0) or self._opening_partitive(toks, expr) is not None
+
+    def _had_by_opening(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """ "Av dem hade 142 insatser nattetid", "Av brukarna har 30 trygghetslarm": how many of
+        the opening's people have something, the verb right after the opening."""
+        start = self._approximation_start(toks, expr.start)
+        if expr.is_percent or start < 3 or toks[start - 1].lower_ not in ("har", "hade"):
+            return False
+        if start == 3 and toks[0].lower_ in OF_WORDS and toks[1].lower_ in self.ctx("people_pronouns"):
+            return True  # "Av dem hade …": the people of the sentence before
+        opening = self._opening_partitive(toks, expr)
+        return opening is not None and opening.pos == start - 2
 
     def _those_who(self, toks: Sequence[Token], pos: int) -> bool:
         """ "Av dem som …" at pos: the people a relative clause defines."""
@@ -1304,6 +1328,22 @@ class QuantityFinder:
             return False
         return low.endswith(("en", "et", "an", "na"))
 
+    def _count_of_things(self, toks: Sequence[Token], expr: _Expr) -> Measure | None:
+        """ "kom till minst fyra av de sex träffarna": a count out of things counted after it,
+        not of the people the sentence opened on; the things' measure."""
+        k = expr.end + 1
+        if expr.is_percent or k >= len(toks) or toks[k].lower_ != "av":
+            return None
+        k += 1
+        if k < len(toks) and toks[k].lower_ in self.ctx("determiners"):
+            k += 1
+        if k < len(toks) and self._number_value(toks[k].text) is not None:
+            k += 1
+        if k >= len(toks):
+            return None
+        measure = toks[k]._.jam_measure
+        return measure if measure is not None and measure is not Measure.PEOPLE else None
+
     def _people_predicate(self, toks: Sequence[Token], pos: int) -> bool:
         """What follows "andelen som" only people do or are: "röstade", "är nöjda", "har
         gymnasieexamen"."""
@@ -1411,10 +1451,11 @@ class QuantityFinder:
                     )
                 ):
                     unit = of
-            if unit is None and not self._share_of_a_thing(toks, expr):
+            things = self._count_of_things(toks, expr) if unit is None else None
+            if unit is None and things is None and not self._share_of_a_thing(toks, expr):
                 unit = self._unit_before(toks, expr)
-            measure = unit.measure if unit is not None else Measure.OTHER
-            if unit is None and previous is not None:
+            measure = unit.measure if unit is not None else things or Measure.OTHER
+            if unit is None and previous is not None and things is None:
                 measure = self._anaphoric(toks, expr, previous) or measure
             if unit is None and measure is Measure.OTHER and self._it_again(toks, expr, previous):
                 measure = Measure.PEOPLE  # "Sjukfrånvaron är högst … I äldreomsorgen var den 10,7 %"
@@ -1550,7 +1591,8 @@ class QuantityFinder:
                 for t in toks[2 : expr.start]
             ):
                 return None  # "Av de 40 granskade utredningarna avslutades 31": cases
-            if self._unknown_noun_after(toks, expr) or self._unit_right(toks, expr.end + 1):
+            named = self._unknown_noun_after(toks, expr) or self._unit_right(toks, expr.end + 1)
+            if named and not self._had_by_opening(toks, expr):
                 return None  # "Av dessa föll 142 patienter fler än tre gånger"
             return Measure.PEOPLE
         pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
@@ -1934,11 +1976,15 @@ class QuantityFinder:
         coordinated = bool(staffed) and words[-1:] == ["och"] and any(
             t.lower_ in ("av", "med") for t in toks[staffed[-1] : start]
         )  # "ska bemannas med 10,5 årsarbetare på vardagar och två medarbetare på lördagar"
-        # a staffing for each occasion is a norm, modal or not ("Läxhjälpen bemannas med en
-        # lärare och två studenter per tillfälle")
-        norm = norm or bool(staffed) and self._per_period(toks, start, "occasions")
+        # a staffing for each occasion or unit is a norm, modal or not ("Läxhjälpen bemannas med
+        # en lärare och två studenter per tillfälle", "bemannas med tre bilar med två
+        # medarbetare i varje bil")
+        norm = norm or bool(staffed) and (
+            self._per_period(toks, start, "occasions")
+            or self._per_unit(toks, start, min(len(toks), start + 6))
+        )
         if (words[-1:] in (["av"], ["med"]) or coordinated) and norm and any(
-            k >= start - 5 or coordinated for k in staffed
+            k >= start - 6 or coordinated for k in staffed
         ):
             # "Stödboendet ska bemannas dygnet runt av sex behandlingsassistenter", "bemannas
             # med minst två fritidsledare", "ska ledas av två arbetsmarknadskonsulenter"
