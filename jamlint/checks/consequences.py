@@ -852,9 +852,12 @@ class ChildrenWithoutGirlsBoys(Check):
         title = title_block.index if title_block is not None else None
         # what the document itself shows, against which a bare denial is not taken at its word
         strong = bare = False
+        adults = self._adult_education(ctx)
         for ab in ctx.blocks:
             block = ab.block
             found = self._child_spans(ab)
+            if adults:  # "Komvux hade 1 420 elever": adults
+                found = [sp for sp in found if not (lemma_at(ab, sp.start) or "").endswith(PUPIL)]
             evidence |= self._children_label_with_content(ab)
             for sent in ab.sentences:
                 if self._says_not_affected(ctx, ab, sent, found) and not self._affirmed(ctx):
@@ -885,6 +888,21 @@ class ChildrenWithoutGirlsBoys(Check):
             # the children's sagostund and counts the children who come to it
             return strong
         return strong or evidence or mentions >= self.options.min_mentions
+
+    @staticmethod
+    def _adult_education(ctx: RuleContext) -> bool:
+        """The title or the proposal names education for adults ("Ny yrkesvuxutbildning till
+        elektriker")."""
+        doc = ctx.document
+        stems = "|".join(re.escape(s) for s in lexicon_lines("context/adult_education"))
+        # (not the name of the nämnd: "Gymnasie- och vuxenutbildningsnämnden beslutar att")
+        pattern = re.compile(rf"\b(?:{stems})(?!\w*(?:nämnd|förvaltning))", re.IGNORECASE)
+        title = doc.title_block()
+        texts = [title.text] if title is not None else []
+        texts += [
+            b.text for b in doc.blocks if in_sections_of_kind(doc, b, (SectionKind.PROPOSAL,))
+        ]
+        return any(pattern.search(t) for t in texts)
 
     def _bare_denial(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
         """A denial with no reason, alone in the children section ("Förslaget bedöms inte
@@ -1087,6 +1105,7 @@ class ChildrenWithoutGirlsBoys(Check):
         return False
 
 
+PUPIL = "elev"  # children in school, adults in komvux
 BARE_DENIAL_WORDS = 8  # "Ärendet bedöms inte ha någon påverkan på barn."
 _YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*som\b", re.IGNORECASE)

@@ -555,7 +555,8 @@ def _splits_same_figure(
         ):
             return False
     own = [  # a figure of its own that the split belongs to ("38 personer …, varav 31 män"),
-        # or another group counted beside it ("tog emot 21 kvinnor och 26 barn")
+        # or another group counted beside it ("tog emot 21 kvinnor och 26 barn"), not q named
+        # again ("Av de 64 hushållen var 38 ensamstående kvinnor …")
         x
         for x in nab.quantities
         if x.measure is Measure.PEOPLE
@@ -563,6 +564,7 @@ def _splits_same_figure(
         and not x.limit
         and within(x.span, nsent)
         and not (x.is_percent and _third_category(nab.block.text, x, split))
+        and not _named_again(q, x)
     ]
     if counts and q.value is not None and not q.is_percent and own and abs(
         sum(counts) + sum(t.value or 0 for t in own) - q.value
@@ -648,6 +650,13 @@ def _splits_same_figure(
 
 
 _OTHER_SEX = re.compile(r"\b(?:annat|inget|okänt)\s+kön\b|\bicke-binär|\bkön\b", re.IGNORECASE)
+
+
+def _named_again(q: Quantity, x: Quantity) -> bool:
+    """x is q again, the same value of the same people ("64 hushåll" … "Av de 64 hushållen")."""
+    if q.is_percent or x.is_percent or q.value is None or x.value != q.value:
+        return False
+    return q.unit is not None and x.unit is not None and _same_word(q.unit.text.lower(), x.unit.text.lower())
 
 
 def _third_category(text: str, x: Quantity, split: list[Quantity]) -> bool:
@@ -1123,11 +1132,23 @@ def _points_to_shares(
     named = _named_tables(ctx, sent)
     people = {p.text.lower() for p in oab.people if within(p, osent)}
     ours = {w for w in _topics(osent.span.text, set()) if not any(_same_word(w, p) for p in people)}
+    # those who answered, and tables of nothing but percentages: their answers ("svarade 305
+    # elever … Svaren … redovisas i tabell 1" ↔ "Går | 36 % | 34 %")
+    answered = _RESPONDENTS.search(osent.span.text) is not None
     return bool(named) and all(
         _SHARES_CAPTION.match(caption := _caption_text(ctx, b))
         and not _shared(ours, _topics(caption, set()))
+        or answered and b.table is not None and _only_percentages(b.table)
         for b in named
     )
+
+
+def _only_percentages(table: Table) -> bool:
+    cells = [c for row in table.rows[table.header_rows :] for c in row[1:] if _NUMBER_CELL.match(c)]
+    return bool(cells) and all(_PERCENT_CELL.search(c) for c in cells)
+
+
+_PERCENT_CELL = re.compile(r"%|procent", re.IGNORECASE)
 
 
 def _named_tables(ctx: RuleContext, sent: Sentence) -> list[Block]:
@@ -1225,8 +1246,11 @@ def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
     """An analysing sentence about the sexes that is about other people or another measure."""
     if split.rates and _only_counts_compared(ab, sent):
         return True  # "Männen är fler än kvinnorna i arbetsträning" is not on rates
-    if split.kind == "adult" and _sex_kind(sex_terms_in(ab, sent)) == "child":
-        return True  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
+    kind = _sex_kind(sex_terms_in(ab, sent))
+    if split.kind == "adult" and kind == "child":
+        # "Flickorna är dubbelt så många som pojkarna" is not on the staff, "Ensamstående
+        # kvinnor är den största gruppen" not on the children
+        return True
     if split.respondents and not _on_respondents(ab, sent):
         return True  # what the women and men answered is no comment on who answered
     if split.staff and (
@@ -1256,9 +1280,7 @@ def _discussed_in_analysis(
             continue
         sex = {t.text.lower() for t in other.sex_terms}
         for k, sent in enumerate(other.sentences):
-            if k > 0 and _has_split(other, other.sentences[k - 1]) and not _has_split(other, sent):
-                # "Av de 38 elever som inte fick någon praoplats var 27 pojkar. Pojkarna var
-                # alltså fler bland dem …": the comment on the split right before it
+            if _follows_its_split(other, k):
                 continue
             shared = _shared(topics, _topics(sent.span.text, sex))
             # (or the same rate: "Männen är samtidigt mindre nöjda med dagens mat än kvinnorna")
@@ -1268,6 +1290,23 @@ def _discussed_in_analysis(
             if not _not_on(split, other, sent):
                 return True
     return False
+
+
+def _follows_its_split(ab: AnnotatedBlock, k: int) -> bool:
+    """Sentence k comments the split right before it ("Av de 38 elever som inte fick någon
+    praoplats var 27 pojkar. Pojkarna var alltså fler bland dem …"), no other."""
+    sents = ab.sentences
+    return k > 0 and _has_split(ab, sents[k - 1]) and not _has_split(ab, sents[k])
+
+
+def _follows_another_split(ab: AnnotatedBlock, k: int) -> bool:
+    """Sentence k comments the split right before it, which is not a pointer to a table ("…
+    58 procent bland flickorna och 37 procent bland pojkarna (se tabell 1). Skillnaden har ökat
+    …" comments the table too)."""
+    if not _follows_its_split(ab, k):
+        return False
+    prev = ab.sentences[k - 1]
+    return not any(within(r, prev) for r in phrases(ab, TABLE_REFERENCE))
 
 
 def _rate_words(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
@@ -1418,8 +1457,17 @@ def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
     text = ab.block.text
     return any(
         _IS_BEFORE.search(text, sent.span.start, t.start) and not _DIFFERENCE.match(t.text)
+        and not _TO_A_DEGREE.match(text, t.end)
         for t in sex_terms_in(ab, sent)
     )  # (not "bland dem är skillnaden mellan kvinnor och män störst")
+
+
+# "det är också flickorna som i störst utsträckning känner sig otrygga": who does something
+# more, not who they are
+_TO_A_DEGREE = re.compile(
+    r"\s+som\s+(?:\w+\s+){0,2}?(?:i\s+\w+\s+(?:utsträckning|grad)\b|oftare\b|oftast\b|mer\b|mest\b)",
+    re.IGNORECASE,
+)
 
 
 _DIFFERENCE = re.compile(r"(?:köns)?(?:skillnad|fördelning)", re.IGNORECASE)
@@ -1595,6 +1643,7 @@ _NUMERAL = re.compile(r"\d")
 FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28 procent
 
 
+_AMONG_SOME = re.compile(r"\bbland\s+(?:de|dem)\b", re.IGNORECASE)
 _COUNT_COMPARISON = re.compile(r"\b(?:så|lika) många\b|\b(?:är|var) (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
 
 
@@ -1623,10 +1672,12 @@ def _counts_compared(
             return True
     # (figures of its own anywhere in the paragraph make it a statement, not a comment; how
     # many there are of each sex says who answered)
-    split = replace(split, respondents=False)
+    respondents, split = split.respondents, replace(split, respondents=False)
     for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, whole_block=True):
         if _not_on(split, other, s2):
             continue
+        if respondents and _AMONG_SOME.search(s2.span.text) and not _RESPONDENTS.search(s2.span.text):
+            continue  # "Flickorna är fler än pojkarna bland de elever som förlorar rätten …"
         if stems <= _sex_stems(other, s2):
             return True
         # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
@@ -1872,10 +1923,15 @@ class SexStatisticsNotAnalysed(Check):
     def _table_commented(self, ctx: RuleContext, table: Block) -> bool:
         """A comment right after the table, or anywhere that names its caption ("Tabell 1
         visar att flickor …")."""
-        near = self._text_after(ctx, table.index, 1) + self._text_before(ctx, table, 1)
-        for b in near:
+        after = self._text_after(ctx, table.index, 1)
+        for b in after + self._text_before(ctx, table, 1):
             nab = ctx.blocks[b.index]
-            if any(_comments_on_sexes(nab, sent) for sent in nab.sentences):
+            # (before the table, not the comment on the paragraph's own split: "… 301 kvinnor
+            # och 237 män. Kvinnorna var fler bland de svarande …")
+            if any(
+                _comments_on_sexes(nab, sent) and (b in after or not _follows_another_split(nab, k))
+                for k, sent in enumerate(nab.sentences)
+            ):
                 return True
         # what the table measures, by its caption ("Tabell 1. Ungdomsenkäten 2024 …"), discussed
         # in the gender analysis

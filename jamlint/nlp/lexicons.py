@@ -120,6 +120,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "visit_verbs",
     "certain_children",
     "rate_adjectives",
+    "adult_education",
 )
 
 

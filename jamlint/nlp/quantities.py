@@ -899,6 +899,31 @@ class QuantityFinder:
                 return _Unit(k, Measure.PEOPLE, False, follows=False)
         return None
 
+    def _unit_elided(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
+        """A bare count opening a clause after ", och", its verb right after it, counts the
+        people of the count before: "ansökte 412 ungdomar om feriearbete, och 236 fick en
+        plats"."""
+        start = self._approximation_start(toks, expr.start)
+        nxt = expr.end + 1
+        if expr.is_percent or expr.share or start < 3 or nxt >= len(toks) or _a_year(toks[expr.start].text):
+            return None
+        if toks[start - 1].lower_ not in ("och", "men") or toks[start - 2].text != ",":
+            return None
+        verb = toks[nxt]
+        if not verb.is_alpha or not verb.text.islower() or verb._.jam_measure is not None:
+            return None
+        if verb.lower_ in self.ctx("prepositions") or verb.lower_ in OF_WORDS or self._plural_noun(verb):
+            return None
+        for pos in range(start - 3, 0, -1):
+            tok = toks[pos]
+            if tok.is_sent_start or tok.text in (".", ";"):
+                return None
+            if toks[pos - 1].like_num and tok._.jam_measure is not None:
+                if tok._.jam_measure is Measure.PEOPLE and not tok._.jam_sex:
+                    return _Unit(pos, Measure.PEOPLE, False, follows=False)
+                return None  # "12 ärenden, och 4 avslutades": of the things counted
+        return None
+
     def _unit_contrasted(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
         """The noun of a figure before, left out in a contrast that names another place or
         unit: "Bruksgården har i genomsnitt nio besökare per öppetdag och Kvarnbacken sju",
@@ -1082,10 +1107,26 @@ class QuantityFinder:
         # "Av de vuxna som fick stöd hade 38 procent barn under 18 år": what they have; "Av de
         # anhöriga var 61 procent makar eller sambor": what they are
         has = start > 0 and toks[start - 1].lower_ in ("har", "hade", "är", "var")
-        if word.lower_ not in self.ctx("people_states") and not word._.jam_rate and not has:
+        # "… och av dem saknade 31 procent barnskötarutbildning": what they lacked, the verb
+        # right after the opening
+        right_after = self._opening_verb(toks, start)
+        if not (word.lower_ in self.ctx("people_states") or word._.jam_rate or has or right_after):
             return False
+        if right_after and toks[start - 2].lower_ in self.ctx("people_pronouns"):
+            return True  # "av dem": the people of the sentence before
         # "Av dem som flyttade till kommunen var 42 procent barnfamiljer"
         return self._those_who(toks, 0) or self._opening_partitive(toks, expr) is not None
+
+    @staticmethod
+    def _opening_verb(toks: Sequence[Token], start: int) -> bool:
+        """The word before `start` is the verb right after an opening "Av X" or ", och av X"
+        of one word ("Av dem saknade", "Av eleverna läste")."""
+        if start < 3 or not toks[start - 1].is_alpha or not toks[start - 1].text.islower():
+            return False
+        if toks[start - 3].lower_ not in OF_WORDS:
+            return False
+        at = start - 3
+        return at == 0 or (at >= 2 and toks[at - 1].lower_ in ("och", "men") and toks[at - 2].text == ",")
 
     def _had_by_opening(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "Av dem hade 142 insatser nattetid", "Av brukarna har 30 trygghetslarm": how many of
@@ -1430,7 +1471,7 @@ class QuantityFinder:
                 # undersköterskebehörighet": what the share of the opening's people are or have
                 unit = self._opening_partitive(toks, expr)
             unit = unit or self._unit_coordinated(toks, expr) or self._unit_parallel(toks, expr)
-            unit = unit or self._unit_contrasted(toks, expr)
+            unit = unit or self._unit_contrasted(toks, expr) or self._unit_elided(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
                 unit = self._unit_after_of(toks, expr.end + 1)
             k = expr.end + 2
@@ -1949,6 +1990,8 @@ class QuantityFinder:
         )
         # "Sommarlovsnaven beräknas ta emot omkring 900 barn": the estimate right before
         forecast = forecast or start > 2 and toks[start - 3].lower_ in self.ctx("estimate_verbs")
+        if words in (["tar", "emot"], ["ta", "emot"]) and self._per_period(toks, start, "occasions"):
+            return True  # "Den tar emot 16 elever per intag": how many each intake takes
         if forecast and words == ["ta", "emot"]:
             return False  # "bedömer att teamet kommer att ta emot omkring 180 personer per år"
         if " ".join(words) in limits:
