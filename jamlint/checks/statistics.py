@@ -882,6 +882,7 @@ def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -
     return False
 
 
+_TODAY = re.compile(r"\b(?:i\s*dag|idag|för\s+närvarande|just\s+nu)\b", re.IGNORECASE)
 _STAFFED_BY = re.compile(r"\b(\w+)\s+av\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
 
 
@@ -899,6 +900,10 @@ def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: 
     section = ab.block.section
     if section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title):
         return True  # under "Förslaget": "Kvällsstödet bemannas av fyra boendestödjare …"
+    if in_sections_of_kind(ctx.document, ab.block, (SectionKind.ASSESSMENT,)) and not _TODAY.search(
+        sent.span.text
+    ):
+        return True  # in the office's assessment of the proposal, not "bemannas i dag av …"
     first = re.match(r"\s*(\w+)", sent.span.text)
     if first is None:
         return False

@@ -99,6 +99,9 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+LIBREOFFICE_BATCH = 100
+
+
 def libreoffice_notes(soffice: str, files: list[Path], outdir: Path) -> dict[str, list[str]]:
     """Convert .docx files to PDF with LibreOffice (comments exported as PDF notes) and return,
     per file stem, the contents of the notes LibreOffice wrote: what it read as comments."""
@@ -109,27 +112,30 @@ def libreoffice_notes(soffice: str, files: list[Path], outdir: Path) -> dict[str
 
     profile = (outdir / "lo-profile").resolve().as_uri()
     export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
-    proc = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            export,
-            "--outdir",
-            str(outdir),
-            *map(str, files),
-        ],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
+    # in batches: one soffice call quietly stops after some 250 files
+    for start in range(0, len(files), LIBREOFFICE_BATCH):
+        batch = files[start : start + LIBREOFFICE_BATCH]
+        proc = subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                export,
+                "--outdir",
+                str(outdir),
+                *map(str, batch),
+            ],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr
     out: dict[str, list[str]] = {}
     for f in files:
         pdf_path = outdir / (f.stem + ".pdf")
-        assert pdf_path.is_file(), f"LibreOffice wrote no PDF for {f.name}: {proc.stdout}"
+        assert pdf_path.is_file(), f"LibreOffice wrote no PDF for {f.name}"
         pdf = pdfium.PdfDocument(pdf_path)
         notes = []
         for i in range(len(pdf)):
