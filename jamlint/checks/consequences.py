@@ -896,7 +896,8 @@ class ChildrenWithoutGirlsBoys(Check):
         doc = ctx.document
         stems = "|".join(re.escape(s) for s in lexicon_lines("context/adult_education"))
         # (not the name of the nämnd: "Gymnasie- och vuxenutbildningsnämnden beslutar att")
-        pattern = re.compile(rf"\b(?:{stems})(?!\w*(?:nämnd|förvaltning))", re.IGNORECASE)
+        # (inside compounds too: "yrkessfi", "sfi-undervisningen")
+        pattern = re.compile(rf"(?:{stems})(?!\w*(?:nämnd|förvaltning))", re.IGNORECASE)
         title = doc.title_block()
         texts = [title.text] if title is not None else []
         texts += [

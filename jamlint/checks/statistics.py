@@ -365,9 +365,11 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     if gap in _COORDINATION:
         # "31 kvinnor och 44 barn": two groups side by side, the children unsplit; but "Av
         # hushållen var 69 ensamstående kvinnor, 54 ensamstående män och 41 par": a third
-        # category of the same people, with no noun of its own
+        # category of the same people, with no noun of its own, or the rest ("268 mammor, 139
+        # pappor och 5 andra vårdnadshavare")
         first = min(x.span.start for x in counted)
-        return len(counted) >= 2 and q.unit is not None and q.unit.end <= first
+        rest = _REST.match(ab.block.text, q.excerpt.end) is not None
+        return len(counted) >= 2 and (rest or q.unit is not None and q.unit.end <= first)
     if _COMPARED.search(ab.block.text[last.excerpt.end : q.span.start]):
         return False  # "21 procent av kvinnorna och 16 procent av männen, jämfört med 19 procent i riket"
     between = ab.block.text[last.excerpt.end : q.span.start]
@@ -382,6 +384,7 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     return not any(o.span.start < first for o in others)
 
 
+_REST = re.compile(r"\s+(?:andra|övriga)\b", re.IGNORECASE)
 _ABOUT_THEM = re.compile(r"\s*(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\s\w+.*(?:,\s*(?:och|men|medan)\b|;)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",\s*(?:och|men)\s+$", re.IGNORECASE)

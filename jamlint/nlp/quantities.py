@@ -71,6 +71,7 @@ HAS_DIGIT = re.compile(r"\d")
 
 PERCENT_WORDS = frozenset({"%", "procent", "procentenhet", "procentenheter", "‰", "promille"})
 OF_WORDS = frozenset({"av", "bland"})
+KIND_PREPOSITIONS = frozenset({"för", "till", "bland", "hos", "åt"})  # "för familjer med två …"
 CHANGE_WORDS = frozenset({"med", "från", "till"})
 CHANGE_WINDOW = 4  # words before a share where a change word makes it a change
 INTENT_REACH = 12  # tokens back from a number to a verb of intending
@@ -485,6 +486,8 @@ class QuantityFinder:
         low = tok.lower_
         nxt = toks[k + 1].lower_ if k + 1 < len(toks) else ""
         if low in SHARE_EACH and nxt in self.lex.ordinals:
+            if k + 2 < len(toks) and toks[k + 2]._.jam_measure in WHEN_MEASURES:
+                return None  # "arbetar var tredje helg": how often, not a share
             return _Expr(k, k + 1, 100.0 / self.lex.ordinals[nxt], is_percent=True, share=True)
         if low in ONE and nxt.endswith("tal") and self._number_word(nxt[:-3]) is not None:
             return self._extend(toks, _Expr(k, k + 1, self._number_word(nxt[:-3])))
@@ -899,29 +902,27 @@ class QuantityFinder:
                 return _Unit(k, Measure.PEOPLE, False, follows=False)
         return None
 
-    def _unit_elided(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
-        """A bare count opening a clause after ", och", its verb right after it, counts the
-        people of the count before: "ansökte 412 ungdomar om feriearbete, och 236 fick en
-        plats"."""
+    def _unit_parallel_after(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
+        """The noun of a count before, left out in a second count with a parallel phrase after
+        it: "38 gäster per dag på vardagar och 21 på helger"."""
         start = self._approximation_start(toks, expr.start)
         nxt = expr.end + 1
-        if expr.is_percent or expr.share or start < 3 or nxt >= len(toks) or _a_year(toks[expr.start].text):
+        if expr.is_percent or expr.share or start < 3 or nxt >= len(toks) or toks[start - 1].lower_ != "och":
             return None
-        if toks[start - 1].lower_ not in ("och", "men") or toks[start - 2].text != ",":
+        prep = toks[nxt].lower_
+        if prep not in ("på", "i", "under", "vid", "inom"):
             return None
-        verb = toks[nxt]
-        if not verb.is_alpha or not verb.text.islower() or verb._.jam_measure is not None:
-            return None
-        if verb.lower_ in self.ctx("prepositions") or verb.lower_ in OF_WORDS or self._plural_noun(verb):
-            return None
-        for pos in range(start - 3, 0, -1):
+        for pos in range(start - 2, 0, -1):
             tok = toks[pos]
-            if tok.is_sent_start or tok.text in (".", ";"):
+            if tok.is_sent_start or tok.text in (".", ";", ","):
                 return None
-            if toks[pos - 1].like_num and tok._.jam_measure is not None:
-                if tok._.jam_measure is Measure.PEOPLE and not tok._.jam_sex:
-                    return _Unit(pos, Measure.PEOPLE, False, follows=False)
-                return None  # "12 ärenden, och 4 avslutades": of the things counted
+            if tok.lower_ != prep:
+                continue
+            # "… 38 gäster per dag på vardagar": the same preposition after a people count
+            for k in range(pos - 1, max(0, pos - 5), -1):
+                if toks[k]._.jam_measure is Measure.PEOPLE and not toks[k]._.jam_sex and toks[k - 1].like_num:
+                    return _Unit(k, Measure.PEOPLE, False, follows=False)
+            return None
         return None
 
     def _unit_contrasted(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
@@ -1236,6 +1237,10 @@ class QuantityFinder:
         relative = unit is None and nxt < len(toks) and toks[nxt].lower_ == "som"
         if relative and self._people_predicate(toks, nxt + 1):
             return _Unit(pos, Measure.PEOPLE, False, follows=False)
+        pronouns = self.ctx("people_pronouns")
+        of_them = pos + 2 < len(toks) and toks[pos + 1].lower_ == "av" and toks[pos + 2].lower_ in pronouns
+        if relative and of_them:
+            return _Unit(pos, Measure.PEOPLE, False, follows=False)  # "Andelen av dem som går …"
         if unit is not None:
             unit.follows = False
         return unit
@@ -1471,7 +1476,8 @@ class QuantityFinder:
                 # undersköterskebehörighet": what the share of the opening's people are or have
                 unit = self._opening_partitive(toks, expr)
             unit = unit or self._unit_coordinated(toks, expr) or self._unit_parallel(toks, expr)
-            unit = unit or self._unit_contrasted(toks, expr) or self._unit_elided(toks, expr)
+            unit = unit or self._unit_contrasted(toks, expr)
+            unit = unit or self._unit_parallel_after(toks, expr)
             if unit is None and (expr.is_percent or expr.share):
                 unit = self._unit_after_of(toks, expr.end + 1)
             k = expr.end + 2
@@ -1496,6 +1502,8 @@ class QuantityFinder:
             if unit is None and things is None and not self._share_of_a_thing(toks, expr):
                 unit = self._unit_before(toks, expr)
             measure = unit.measure if unit is not None else things or Measure.OTHER
+            if unit is not None and measure is Measure.PEOPLE and self._kind_of_group(toks, expr):
+                measure = Measure.OTHER  # "för familjer med två vårdnadshavare": which families
             if unit is None and previous is not None and things is None:
                 measure = self._anaphoric(toks, expr, previous) or measure
             if unit is None and measure is Measure.OTHER and self._it_again(toks, expr, previous):
@@ -1792,18 +1800,48 @@ class QuantityFinder:
 
     def _parallel_subject(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A bare count that is the subject of a clause parallel to a count of people before it
-        ("Totalt 36 föräldrar påbörjade programmet och 29 fullföljde det")."""
+        ("Totalt 36 föräldrar påbörjade programmet och 29 fullföljde det", "ansökte 412 ungdomar
+        om feriearbete, och 236 fick en plats"), not of things ("40 ärenden, och 12
+        avslutades")."""
         start = self._approximation_start(toks, expr.start)
         nxt = expr.end + 1
-        if expr.is_percent or expr.share or start < 2 or nxt >= len(toks):
+        if expr.is_percent or expr.share or start < 2 or nxt >= len(toks) or _a_year(toks[expr.start].text):
             return False
-        if toks[start - 1].lower_ not in ("och", "men", "medan") or not _past_verb(toks[nxt]):
+        if toks[start - 1].lower_ not in ("och", "men", "medan") or not self._verb_like(toks[nxt]):
             return False
         for pos in range(start - 2, 0, -1):
             tok = toks[pos]
-            if tok._.jam_measure is Measure.PEOPLE and not tok._.jam_sex and toks[pos - 1].like_num:
-                return pos + 1 < start - 1 and _past_verb(toks[pos + 1])
+            if tok.is_sent_start or tok.text in (".", ";"):
+                return False
+            if not toks[pos - 1].like_num or tok._.jam_measure is None:
+                continue
+            if tok._.jam_measure is not Measure.PEOPLE or tok._.jam_sex:
+                return False
+            # its clause's verb right after the count, or right before it
+            verb_after = pos + 1 < start - 1 and _past_verb(toks[pos + 1])
+            return verb_after or pos >= 2 and _past_verb(toks[pos - 2])
         return False
+
+    @staticmethod
+    def _kind_of_group(toks: Sequence[Token], expr: _Expr) -> bool:
+        """A count after "med" right after a people noun that a preposition opens names a kind
+        of group, not how many ("För familjer med två vårdnadshavare"; not "40 familjer med …" or
+        "ökade befolkningen med 286 personer")."""
+        k = expr.start
+        if k < 3 or toks[k - 1].lower_ != "med":
+            return False
+        owner = toks[k - 2]
+        if owner._.jam_measure is not Measure.PEOPLE or owner._.jam_sex:
+            return False
+        return toks[k - 3].lower_ in KIND_PREPOSITIONS
+
+    def _verb_like(self, tok: Token) -> bool:
+        """A word that can be the verb right after a bare count ("29 fullföljde", "236 fick"): not
+        a noun jamlint knows or one shaped like a plural, not a preposition."""
+        low = tok.lower_
+        if not tok.is_alpha or not tok.text.islower() or tok._.jam_measure is not None:
+            return False
+        return low not in self.ctx("prepositions") and low not in OF_WORDS and not self._plural_noun(tok)
 
     def _answered(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A share right before or after a verb of saying: the share of those who said it."""
