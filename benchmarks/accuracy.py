@@ -62,7 +62,9 @@ def evaluate(root: Path, linter: Linter, verbose: bool) -> None:
         result = linter.lint_file(str(doc))
         got = Counter((f.code, f.excerpt) for f in result.findings)
         # a rule that crashed on a document lost its findings there: always say so
-        crashes += [f"{doc.name}: {f.message}" for f in result.findings if f.code.startswith("JAM9")]
+        crashes += [
+            f"{doc.name}: {f.message}" for f in result.findings if f.code.startswith("JAM9")
+        ]
 
         exp_codes = Counter({c for c, _ in expected if c.startswith("JAM1")})
         got_codes = Counter({c for c, _ in got if c.startswith("JAM1")})

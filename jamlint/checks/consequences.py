@@ -842,7 +842,9 @@ class ChildrenWithoutGirlsBoys(Check):
         """Children are concerned unless the document says, about children, that they are
         not ("Ärendet berör inte barn, eftersom …"); evidence is a children section, a count of
         children, children named in the proposal, an activity for children in the title or
-        proposal, or `min_mentions` mentions."""
+        proposal, or `min_mentions` mentions. A bare denial ("Förslaget bedöms inte påverka
+        barn.") stands against all but the strong evidence: children named in the proposal or
+        counted with a word that always means a child."""
         doc = ctx.document
         mentions = 0
         # a children heading is evidence unless all it says is "not relevant" (a template's

@@ -1254,11 +1254,8 @@ def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
     """An analysing sentence about the sexes that is about other people or another measure."""
     if split.rates and _only_counts_compared(ab, sent):
         return True  # "Männen är fler än kvinnorna i arbetsträning" is not on rates
-    kind = _sex_kind(sex_terms_in(ab, sent))
-    if split.kind == "adult" and kind == "child":
-        # "Flickorna är dubbelt så många som pojkarna" is not on the staff, "Ensamstående
-        # kvinnor är den största gruppen" not on the children
-        return True
+    if split.kind == "adult" and _sex_kind(sex_terms_in(ab, sent)) == "child":
+        return True  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
     if split.respondents and not _on_respondents(ab, sent):
         return True  # what the women and men answered is no comment on who answered
     if split.staff and (
@@ -1638,7 +1635,7 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
             # kvinnor och 46 män"
             if any(
                 y.sex and y.is_percent and y.value is not None and within(y.span, x)
-                and not _NUMERAL.search(y.excerpt.text)
+                and not _DIGIT.search(y.excerpt.text)
                 and y.span.text not in rates
                 and any(abs(y.value - v) <= FRACTION_TOLERANCE for v in values)
                 for y in other.quantities
@@ -1647,7 +1644,7 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
     return False
 
 
-_NUMERAL = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")  # (a fraction in words: no digits)
 FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28 procent
 
 
@@ -1660,7 +1657,7 @@ def _sex_stems(ab: AnnotatedBlock, sent: Sentence, n: int = 4) -> set[str]:
 
 
 def _counts_compared(
-    ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, split: _Split = _Split()
+    ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, about: _Split = _Split()
 ) -> bool:
     """A sentence elsewhere that compares how many there are of the same two sexes and speaks
     of nothing else ("Pojkarna är mer än dubbelt så många som flickorna, vilket …"), and not of
@@ -1680,11 +1677,11 @@ def _counts_compared(
             return True
     # (figures of its own anywhere in the paragraph make it a statement, not a comment; how
     # many there are of each sex says who answered)
-    respondents, split = split.respondents, replace(split, respondents=False)
+    who = replace(about, respondents=False)
     for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, whole_block=True):
-        if _not_on(split, other, s2):
+        if _not_on(who, other, s2):
             continue
-        if respondents and _AMONG_SOME.search(s2.span.text) and not _RESPONDENTS.search(s2.span.text):
+        if about.respondents and _AMONG_SOME.search(s2.span.text) and not _RESPONDENTS.search(s2.span.text):
             continue  # "Flickorna är fler än pojkarna bland de elever som förlorar rätten …"
         if stems <= _sex_stems(other, s2):
             return True

@@ -910,7 +910,7 @@ class QuantityFinder:
         if expr.is_percent or expr.share or start < 3 or nxt >= len(toks) or toks[start - 1].lower_ != "och":
             return None
         prep = toks[nxt].lower_
-        if prep not in ("på", "i", "under", "vid", "inom"):
+        if prep not in self.ctx("phrase_prepositions"):
             return None
         for pos in range(start - 2, 0, -1):
             tok = toks[pos]
@@ -1135,10 +1135,11 @@ class QuantityFinder:
         start = self._approximation_start(toks, expr.start)
         if expr.is_percent or start < 3 or toks[start - 1].lower_ not in ("har", "hade"):
             return False
-        if start == 3 and toks[0].lower_ in OF_WORDS and toks[1].lower_ in self.ctx("people_pronouns"):
+        if not self._opening_verb(toks, start):
+            return False
+        if toks[start - 2].lower_ in self.ctx("people_pronouns"):
             return True  # "Av dem hade …": the people of the sentence before
-        opening = self._opening_partitive(toks, expr)
-        return opening is not None and opening.pos == start - 2
+        return self._opening_partitive(toks, expr) is not None
 
     def _those_who(self, toks: Sequence[Token], pos: int) -> bool:
         """ "Av dem som …" at pos: the people a relative clause defines."""
