@@ -889,6 +889,9 @@ _TODAY = re.compile(r"\b(?:i\s*dag|idag|för\s+närvarande|just\s+nu)\b", re.IGN
 _STAFFED_BY = re.compile(r"\b(\w+)\s+av\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
 
 
+_RUNS = re.compile(r"\s+\w+\s+ansvarar\s+för\b", re.IGNORECASE)
+
+
 # the heading of the section that describes what is proposed (not the decision's own points)
 _PROPOSAL_TITLE = re.compile(r"\s*(?:förslaget|förslagets\s+innehåll|beskrivning\s+av\s+förslaget)\b", re.IGNORECASE)
 
@@ -898,7 +901,15 @@ def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: 
     bemanningsenhet" … "Enheten leds av en enhetschef och två bemanningsplanerare"), or of the
     service described under "Förslaget": the plan."""
     m = _STAFFED_BY.search(ab.block.text[sent.span.start : q.span.start])
-    if m is None or not m.group(1).lower().startswith(lexicon_lines("context/staffing_passives")):
+    passives = lexicon_lines("context/staffing_passives")
+    staffed = m is not None and m.group(1).lower().startswith(passives)
+    # "där två medarbetare ansvarar för verksamheten fram till stängning": who runs it
+    runs = (
+        q.unit is not None
+        and _is_staff(q.unit.text.lower())
+        and _RUNS.match(ab.block.text, q.span.end) is not None
+    )
+    if not staffed and not runs:
         return False
     section = ab.block.section
     if section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title):
@@ -1297,6 +1308,14 @@ def _discussed_in_analysis(
     return False
 
 
+def _after_another_split(ab: AnnotatedBlock, comment: Sentence, sent: Sentence) -> bool:
+    """The sentence before `comment` is a split of its own, not `sent` ("… besvarades av 96
+    anhöriga, 68 kvinnor och 28 män. Fördelningen … bland de svarande motsvarar … Andelen som
+    ansåg … var 74 procent bland kvinnorna …": the comment is on the respondents)."""
+    before = [x for x in ab.sentences if x.span.end <= comment.span.start]
+    return bool(before) and before[-1].span != sent.span and _has_split(ab, before[-1])
+
+
 def _follows_its_split(ab: AnnotatedBlock, k: int) -> bool:
     """Sentence k comments the split right before it ("Av de 38 elever som inte fick någon
     praoplats var 27 pojkar. Pojkarna var alltså fler bland dem …"), no other."""
@@ -1450,10 +1469,10 @@ _CONTRAST = re.compile(r"\bdäremot\b", re.IGNORECASE)
 _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
 
 
-# "… vårdnadshavarna är kvinnor", "Det är oftast mammorna som …", "består till största delen
-# av kvinnor" — not a comparison ("är fler än männen bland de yngsta brukarna" compares the
+# "… vårdnadshavarna är kvinnor", "i dag finns bara en man bland gruppledarna", "Det är oftast
+# mammorna som …", "består till största delen av kvinnor" — not a comparison ("är fler än männen bland de yngsta brukarna" compares the
 # users, not who answered)
-_IS_BEFORE = re.compile(r"\b(?:är|var|(?:består|bestod|utgörs|domineras)\s+(?:till\s+\w+\s+\w+\s+)?av)\s+(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$", re.IGNORECASE)
+_IS_BEFORE = re.compile(r"\b(?:är|var|finns|fanns|(?:består|bestod|utgörs|domineras)\s+(?:till\s+\w+\s+\w+\s+)?av)\s+(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1649,7 +1668,9 @@ FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28
 
 
 _AMONG_SOME = re.compile(r"\bbland\s+(?:de|dem)\b", re.IGNORECASE)
-_COUNT_COMPARISON = re.compile(r"\b(?:så|lika) många\b|\b(?:är|var) (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE)
+_COUNT_COMPARISON = re.compile(
+    r"\b(?:så|lika) många\b|\b(?:är|var|varit|blir|blev) (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE
+)
 
 
 def _sex_stems(ab: AnnotatedBlock, sent: Sentence, n: int = 4) -> set[str]:
@@ -1840,8 +1861,14 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
     och två kvinnor, och de flesta var över 70 år")."""
     text = ab.block.text
     terms = sex_terms_in(ab, sent)
+    # "Andelen som ansåg att stödet motsvarade deras behov var 74 procent bland kvinnorna …":
+    # the words before the figures say what is measured
+    figures = [q.span.start for q in ab.quantities if q.sex and within(q.span, sent)]
+    measured = _SHARE_WHO.match(sent.span.text) is not None and bool(figures)
     for cue in phrases(ab, ANALYSIS):
         if not within(cue, sent) or has_phrase(ab, SUPPRESSION, sent):
+            continue
+        if measured and cue.end <= min(figures):
             continue
         if _BOUND_AFTER.match(text, cue.end):
             continue  # "Bland dem som gjorde fler än 100 resor var 96 kvinnor …": a bound
@@ -1856,6 +1883,7 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return False
 
 
+_SHARE_WHO = re.compile(r"\s*andel(?:en)?\s+(?:\w+\s+){0,3}?som\b", re.IGNORECASE)
 _SO = re.compile(r"\s*(?:alltså|dvs\.?|det\s+vill\s+säga)\s", re.IGNORECASE)
 
 
@@ -1983,9 +2011,16 @@ class SexStatisticsNotAnalysed(Check):
                 return True
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
         rates = bool(split) and all(q.is_percent for q in split)
+        staff_split = _all_staff(ab, sent)
         for other in ab.sentences:
             if other.span != sent.span and _split_between(ab, sent, other):
                 continue  # the comment is on the split nearer to it, another figure
+            if other.span.start < sent.span.start and _after_another_split(ab, other, sent):
+                continue  # the comment right after an earlier split is that split's
+            if staff_split and other.span.start < sent.span.start and _names_only_others(ab, other):
+                # "… fler män än kvinnor bland deltagarna …. På de två enheterna arbetar 12
+                # handledare, varav 7 kvinnor och 5 män": the comment before is on others
+                continue
             if rates and other.span.start > sent.span.start and _CONTRAST.search(other.span.text):
                 # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
                 # introduktionen": the contrast is with another measure

@@ -79,6 +79,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "figure_anaphors",
     "group_anaphors",
     "limit_words",
+    "limit_adverbs",
     "hypothetical_openers",
     "speech_verbs",
     "norm_modals",

@@ -85,6 +85,9 @@ APPOSITION_OPENERS = frozenset({"de", "främst", "samtliga", "alla", "flertalet"
 COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
 SHARE_EACH = frozenset({"var", "vart"})
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
+# tokens from "varje" to "av": "Varje grupp har högst tolv föräldrar och leds av två"
+PER_UNIT_WINDOW = 9
+GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med minst fem svarande"
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
 POINTS_REACH = 30  # characters: "från nio till fem procentenheter" is one difference
@@ -968,6 +971,9 @@ class QuantityFinder:
         rate_value = is_share or (expr.value is not None and not float(expr.value).is_integer())
         for pos in before:
             tok = toks[pos]
+            if tok.lower_ == "att" and pos > 0 and toks[pos - 1].lower_ == "så":
+                # "fördelas efter antalet elever, så att Centralskolan får tre": another clause
+                break
             if tok._.jam_rate:
                 if not rate_value:
                     # "sysselsättningsgrad motsvarar ungefär 20 heltidstjänster": a rate is a
@@ -1293,6 +1299,10 @@ class QuantityFinder:
             b -= 2 if toks[b].lower_ == "dag" else 1
         head = b - 1
         before = toks[b].lower_
+        if before == "haft":  # "flera kvällsgrupper har haft", "har flera kvällsgrupper haft"
+            before = "har"
+            if head > 0 and toks[head].lower_ in ("har", "hade"):
+                head -= 1
         if before in ("har", "hade") and head > 0 and toks[head].lower_ in ("som", "ansvar"):
             head -= 1  # "Föreningar som har färre än 25 medlemmar"
         elif before == "för" and toks[head].lower_ == "ansvar" and head > 0:
@@ -1310,6 +1320,7 @@ class QuantityFinder:
         elif before in ("har", "hade") and (
             self._plural_noun(toks[head])
             or toks[head]._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
+            or toks[head].lower_.endswith(GROUP_ENDINGS)
         ):
             pass  # "38 vägar har färre än tre permanenthushåll"
         elif before in ("var", "är", "finns", "fanns") and head > 0 and (
@@ -1335,7 +1346,7 @@ class QuantityFinder:
         noun = toks[head]
         if noun.lower_.endswith(("an", "en", "et", "na")):
             return False  # "Skolan med fler än 400 elever": one school's size, a figure
-        if noun.lower_.endswith(("grupper", "lag", "team", "enheter")):
+        if noun.lower_.endswith(GROUP_ENDINGS):
             return True  # "arbetsgrupper med minst fem svarande"
         return noun._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT, Measure.PEOPLE)
 
@@ -1576,8 +1587,15 @@ class QuantityFinder:
         if measure is Measure.PEOPLE and unit is not None and self._organisations_in_apposition(toks, unit.pos):
             measure = Measure.ORGANISATION  # "212 fastighetsägare, de flesta bostadsrättsföreningar"
         sex = unit.sex if unit is not None else of_sex
-        if unit is not None and not sex and (expr.is_percent or expr.share):
-            # "varav 92 procent är kvinnor": the share is the women's
+        partitive = (
+            expr.end + 1 < len(toks)
+            and toks[expr.end + 1].lower_ == "av"
+            and unit is not None
+            and unit.pos > expr.end
+        )
+        if unit is not None and not sex and (expr.is_percent or expr.share or partitive):
+            # "varav 92 procent är kvinnor": the share is the women's ("I 401 av hushållen var
+            # den sökande en man": the count is the men's)
             sex = self._share_of_a_sex(toks, unit.pos) or self._share_of_a_sex(toks, expr.end)
         cost_basis = self._cost_basis(toks, start)
         if measure is Measure.PEOPLE and (cost_basis or self._cost_assumption(toks, start)):
@@ -1604,8 +1622,34 @@ class QuantityFinder:
                 not expr.is_percent
                 and (self._limit(toks, expr.start, expr.value) or self._limit(toks, start))
                 or self._required(toks, start)
+                or self._size_each(toks, unit)
+                or self._staffing_changed(toks, start, unit)
             ),
         )
+
+    def _size_each(self, toks: Sequence[Token], unit: _Unit | None) -> bool:
+        """ "två minibussar för åtta resenärer vardera", "fyra arbetslag med 15–17 medarbetare
+        i varje": what each of them holds, not a count."""
+        if unit is None:
+            return False
+        if any(t.lower_ in self.ctx("average_words") for t in toks[: unit.pos]):
+            return False  # "hade i genomsnitt 35 besökare vardera": an average, a figure
+        after = [t.lower_ for t in toks[unit.pos + 1 : unit.pos + 4]]
+        if after[:1] == ["vardera"]:
+            return True
+        # "i varje" with its noun left out, not "i varje klass" (a figure for each class)
+        elided = not (len(after) > 2 and after[2].isalpha())
+        return after[:2] in (["i", "varje"], ["i", "vardera"]) and elided
+
+    def _staffing_changed(self, toks: Sequence[Token], start: int, unit: _Unit | None) -> bool:
+        """ "Fritidshemmet bemannas med nio medarbetare i stället för elva": the new staffing
+        the proposal sets, not the staff there are."""
+        if unit is None or start < 2 or toks[start - 1].lower_ not in ("av", "med"):
+            return False
+        after = " ".join(t.lower_ for t in toks[unit.pos + 1 : unit.pos + 4])
+        staffing = tuple(self.ctx("staffing_passives"))
+        before = toks[max(0, start - 4) : start]
+        return after == "i stället för" and any(t.lower_.startswith(staffing) for t in before)
 
     def _definite(self, tok: Token) -> bool:
         """A noun in a definite form: "utbildningen", "barnen", "eleverna" (not "ärenden")."""
@@ -1993,10 +2037,15 @@ class QuantityFinder:
         return False
 
     def _share_of_a_sex(self, toks: Sequence[Token], pos: int) -> bool:
-        """ "nio av tio av dessa föräldrar är kvinnor": the share is the women's."""
+        """ "nio av tio av dessa föräldrar är kvinnor": the share is the women's; "I 401 av
+        hushållen var den sökande en man": the share of those whose one named person is a man."""
         if pos + 2 >= len(toks) or toks[pos + 1].lower_ not in COPULAS:
             return False
-        return any(t._.jam_sex for t in toks[pos + 2 : pos + 4])
+        if any(t._.jam_sex for t in toks[pos + 2 : pos + 4]):
+            return True
+        said = [t.lower_ for t in toks[pos + 2 : pos + 5]]
+        one = said[:1] == ["den"] and said[2:] == ["en"]
+        return one and pos + 5 < len(toks) and toks[pos + 5]._.jam_sex
 
     def _limit(self, toks: Sequence[Token], start: int, value: float | None = None) -> bool:
         """ "högst tre personer", "kapacitet för 260 elever": a norm or capacity; "avståndet
@@ -2004,6 +2053,13 @@ class QuantityFinder:
         relation between two, not a count."""
         # "kräver ytterligare två socialsekreterare": past a word that adds to the figure
         limits = self.ctx("limit_words")
+        adverbs = self.ctx("limit_adverbs")
+        while start > 2 and (
+            toks[start - 1].lower_ in adverbs
+            or f"{toks[start - 2].lower_} {toks[start - 1].lower_}" in adverbs
+        ):
+            # "rekryterar för närvarande tre socialsekreterare": past the adverb
+            start -= 1 if toks[start - 1].lower_ in adverbs else 2
         while start > 1 and toks[start - 1].lower_ not in limits and (
             toks[start - 1].lower_ in self.ctx("count_qualifiers")
             or (toks[start - 1].lower_,) in self.approximations.get(toks[start - 1].lower_, ())
@@ -2035,6 +2091,17 @@ class QuantityFinder:
             return False  # "bedömer att teamet kommer att ta emot omkring 180 personer per år"
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
+        if words == ["bedömer", "att"] and self._staff_that_can(toks, start):
+            # "Förvaltningen bedömer att två mobila fritidsledare kan nå fler unga": the plan
+            return True
+        if words[-1:] == ["har"] and toks[start].lower_ in ("minst", "högst") and any(
+            t.lower_ == "som" for t in toks[max(0, start - 7) : start]
+        ):
+            # "aktivitet som pågår minst 60 minuter och har minst tre deltagare": a kind
+            return True
+        inverted = start > 2 and toks[start - 2].lower_.endswith(("en", "et", "na"))
+        if inverted and f"{toks[start - 3].lower_} {words[-1]}" in limits:
+            return True  # "I en ny period planerar projektet för 80 nya deltagare"
         if len(words) == 2 and words[1] == "att" and words[0] in limits:
             return True  # "Den sena öppettiden kräver att minst två medarbetare finns på plats"
         if len(words) == 2 and any(
@@ -2042,8 +2109,19 @@ class QuantityFinder:
             for lim in limits
         ):
             return True  # "En mottagningsgrupp med fyra socialsekreterare": "grupp med" too
-        if words[-1:] == ["av"] and self._per_unit(toks, max(0, start - 6), start):
+        if words[-1:] == ["av"] and self._per_unit(toks, max(0, start - PER_UNIT_WINDOW), start):
             return True  # "varje grupp i simskolan leds av två simlärare": a norm per group
+        if self._per_unit(toks, 0, start) and any(
+            t.lower_ in self.ctx("norm_modals") for t in toks[:start]
+        ):
+            # "Varje station ska ha en styrka om en styrkeledare och fyra brandpersoner": a norm
+            return True
+        averaged = any(t.lower_ in self.ctx("average_words") for t in toks[:start + 2])
+        sized = words[-1:] in (["har"], ["rymmer"]) and not averaged
+        if sized and self._per_unit(toks, max(0, start - 4), start):
+            # "Varje grupp har 6–8 barn": the size of each group; "Varje chef har i genomsnitt 21
+            # medarbetare" is a figure
+            return True
         norm = toks[start].lower_ in ("minst", "högst") or any(
             t.lower_ in self.ctx("norm_modals") or t.lower_ in self.ctx("proposed_markers")
             for t in toks[:start]
@@ -2102,6 +2180,21 @@ class QuantityFinder:
         if len(words) == 2 and words[-1] in limits and words[0] in self.ctx("achieved_verbs"):
             return False  # "har lyckats rekrytera 14 sjuksköterskor": done, not a need
         return bool(words) and words[-1] in limits
+
+    def _staff_that_can(self, toks: Sequence[Token], start: int) -> bool:
+        """Staff followed by a modal ("två mobila fritidsledare kan nå …"): what the proposed
+        staffing can do, not a count (a forecast of other people is one: "omkring 200 elever
+        kommer att …")."""
+        window = toks[start + 1 : start + 5]
+        for k, t in enumerate(window):
+            if t.lower_ in self.ctx("norm_modals") or t.lower_ in ("kan", "kunde", "skulle"):
+                # (not a forecast: "omkring 25 medarbetare kommer att gå upp i tid"); a staff
+                # head at the end of a word, with at most an ending after it
+                return any(
+                    0 <= len(w.lower_) - w.lower_.rfind(h) - len(h) <= 3
+                    for w in window[:k] for h in self.ctx("staff_heads") if h in w.lower_
+                )  # fmt: skip
+        return False
 
     def _staff_per_unit(self, toks: Sequence[Token], start: int) -> bool:
         """Shifts staffed with so many per unit ("de sena passen … på en eller två medarbetare
