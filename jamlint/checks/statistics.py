@@ -228,6 +228,10 @@ def _next_splits(
         return False  # its split figures are another figure's
     if not _referenced_table_split(ctx, nab, nsent, q, (ab, sent)):
         return False
+    if siblings and _comparison(ab.block.text, sent, q, siblings):
+        return False  # "8,4 procent …, jämfört med 9,1 procent 2046. … framgår av tabell 2": the 8,4's
+    if siblings and all(_comparison(ab.block.text, sent, x, [q]) for x in siblings):
+        siblings = []  # only what it is compared with beside it
     if siblings:
         # q is one of several: only a pointer that says it splits by sex covers them all
         # ("Totalt svarade 1 512 personer, … 38 procent. Resultaten redovisas uppdelat på kön i
@@ -335,11 +339,23 @@ def _sentence_figures(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> list[Q
     return [x for x in people_quantities(ab) if within(x.span, sent) and x.span != q.span]
 
 
+_ROUGHLY = re.compile(
+    r"\b(?:nästan\s+(?:alla|bara|enbart)|de\s+flesta|framför\s+allt|till\s+största\s+delen|främst|"
+    r"övervägande|huvudsakligen)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     """The sentence splits this figure by sex, not another figure of it: a split after the
     figure with no other count between ("14 lärare, varav 10 kvinnor och 4 män"), or a split
     before it that no earlier count owns ("Andelen kvinnor bland de 300 anställda")."""
-    terms = [t.start for t in sex_terms_in(ab, sent)]
+    text = ab.block.text
+    # (not a make-up said roughly: "anmälde 46 elever intresse …, nästan alla kvinnor")
+    terms = [
+        t.start for t in sex_terms_in(ab, sent)
+        if not (t.start > q.span.end and _ROUGHLY.search(text, max(sent.span.start, t.start - 30), t.start))
+    ]  # fmt: skip
     if not terms:
         return False
     others = [o for o in _sentence_figures(ab, sent, q) if not _coordinated(ab.block.text, q, o)]
@@ -889,11 +905,30 @@ _TODAY = re.compile(r"\b(?:i\s*dag|idag|för\s+närvarande|just\s+nu)\b", re.IGN
 _STAFFED_BY = re.compile(r"\b(\w+)\s+av\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
 
 
+_PROPOSED_WHERE = re.compile(r"\bföreslår\b[^.]*\bdär\s+$", re.IGNORECASE)
 _RUNS = re.compile(r"\s+\w+\s+ansvarar\s+för\b", re.IGNORECASE)
 
 
 # the heading of the section that describes what is proposed (not the decision's own points)
 _PROPOSAL_TITLE = re.compile(r"\s*(?:förslaget|förslagets\s+innehåll|beskrivning\s+av\s+förslaget)\b", re.IGNORECASE)
+
+
+def _of_adults(kind: str | None, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A comment on women and men, for figures of girls and boys."""
+    return kind == "child" and _sex_kind(sex_terms_in(ab, sent)) == "adult"
+
+
+def _after_staffing_norm(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
+    """The sentence before q's names a norm for the same staff ("ska bemannas med sex
+    undersköterskor"), which q's sentence goes on to divide."""
+    before = [x for x in ab.sentences if x.span.end <= sent.span.start]
+    if not before or q.unit is None:
+        return False
+    stem = _stem(q.unit.text.lower())
+    return any(
+        x.limit and x.unit is not None and _stem(x.unit.text.lower()) == stem and within(x.span, before[-1])
+        for x in ab.quantities
+    )
 
 
 def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
@@ -909,9 +944,18 @@ def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: 
         and _is_staff(q.unit.text.lower())
         and _RUNS.match(ab.block.text, q.span.end) is not None
     )
+    section = ab.block.section
+    staff = q.unit is not None and _is_staff(q.unit.text.lower())
+    proposal = section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title)
+    if staff and _PROPOSED_WHERE.search(ab.block.text[sent.span.start : q.span.start]):
+        # "Förvaltningen föreslår en gemensam nattorganisation där två undersköterskor bildar …"
+        return True
+    if staff and proposal and _after_staffing_norm(ab, sent, q):
+        # under "Förslaget": "… ska bemannas med sex undersköterskor … per natt. Fyra
+        # undersköterskor arbetar på boendena och två bildar ett rörligt team."
+        return True
     if not staffed and not runs:
         return False
-    section = ab.block.section
     if section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title):
         return True  # under "Förslaget": "Kvällsstödet bemannas av fyra boendestödjare …"
     if in_sections_of_kind(ctx.document, ab.block, (SectionKind.ASSESSMENT,)) and not _TODAY.search(
@@ -1629,7 +1673,7 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
     first = min((q.span.start for q in split), default=0)
     # the count the split divides: the nearest before it
     totals = [q for q in inside if q.measure is Measure.PEOPLE and not q.sex and q.span.end <= first]
-    if not totals or len(split) < 2:
+    if not totals or not split:
         return False
     total = totals[-1].value
     values = [100 * q.value / total for q in split]
@@ -1649,6 +1693,13 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
                 if within(y.span, x) and _rate_among_sex(other.block.text, y)
             }  # fmt: skip
             if any(share in x.span.text and share not in rates for share in shares):
+                return True
+            # as a count of the same total: "Tre av de fyra simlärarna är kvinnor" for "fyra
+            # simlärare …, tre kvinnor och en man"
+            here = [y for y in other.quantities if within(y.span, x) and not y.is_percent]
+            if any(y.sex and y.value in {q.value for q in split} for y in here) and any(
+                y.value == total and not y.sex for y in here
+            ):
                 return True
             # in words: "drygt en fjärdedel av medarbetarna är män" for "164 …, varav 118
             # kvinnor och 46 män"
@@ -1957,12 +2008,22 @@ class SexStatisticsNotAnalysed(Check):
         """A comment right after the table, or anywhere that names its caption ("Tabell 1
         visar att flickor …")."""
         after = self._text_after(ctx, table.index, 1)
+        others = _counts_others_than_staff(ctx, table)
+        labels = [t for c in table_label_cells(ctx, table) for t in sex_terms_in(ctx.blocks[c.index])]
+        kind = _sex_kind(labels)  # a table of girls and boys counts no staff
+        about = _Split(others=others, kind=kind, staff=False if kind == "child" else None)
         for b in after + self._text_before(ctx, table, 1):
             nab = ctx.blocks[b.index]
             # (before the table, not the comment on the paragraph's own split: "… 301 kvinnor
-            # och 237 män. Kvinnorna var fler bland de svarande …")
+            # och 237 män. Kvinnorna var fler bland de svarande …"; after a table of children,
+            # not the comment on a staff split: "… 27 medarbetare, varav 25 kvinnor …. Som i
+            # förskolan i stort är nästan all personal kvinnor")
             if any(
-                _comments_on_sexes(nab, sent) and (b in after or not _follows_another_split(nab, k))
+                _comments_on_sexes(nab, sent)
+                and not (
+                    _follows_another_split(nab, k)
+                    and (b not in after or _not_on(about, nab, sent) or _of_adults(kind, nab, sent))
+                )
                 for k, sent in enumerate(nab.sentences)
             ):
                 return True
@@ -1971,7 +2032,6 @@ class SexStatisticsNotAnalysed(Check):
         # what the table is about: its caption and its labels, less the labels it shares with
         # the document's other tables (rows repeated across tables say nothing about which one
         # a comment means); two words in common, since one is often the document's subject
-        others = _counts_others_than_staff(ctx, table)
         if _discussed_in_analysis(
             ctx, _table_topics(ctx, table), {table.index}, min_shared=2, split=_Split(others=others)
         ):
@@ -2005,8 +2065,17 @@ class SexStatisticsNotAnalysed(Check):
         speaking of the same people ("640 medlemmar" … "medlemmarna"), or it points to a
         table of the split that is commented ("286 deltagare, varav 121 kvinnor och 165 män (se
         tabell 2)")."""
-        if any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
-            tables = _named_tables(ctx, sent)
+        # (or the sentence right after it, with no figures of its own: "… varav 429 kvinnor och
+        # 57 män …. Fördelningen per yrkesgrupp framgår av tabell 1.")
+        k = next(i for i, x in enumerate(ab.sentences) if x.span == sent.span)
+        pointers = [sent] + [
+            x for x in ab.sentences[k + 1 : k + 2]
+            if not any(q.measure is Measure.PEOPLE and within(q.span, x) for q in ab.quantities)
+        ]  # fmt: skip
+        for pointer in pointers:
+            if not any(within(r, pointer) for r in phrases(ab, TABLE_REFERENCE)):
+                continue
+            tables = _named_tables(ctx, pointer)
             if any(table_split(ctx, b) and self._table_commented(ctx, b) for b in tables):
                 return True
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]

@@ -84,7 +84,14 @@ APPOSITION_OPENERS = frozenset({"de", "främst", "samtliga", "alla", "flertalet"
 # counts the noun after the second.
 COORDINATORS = frozenset({"och", "eller", "respektive", "resp.", "till", "à", ",", "/"})
 SHARE_EACH = frozenset({"var", "vart"})
+_BARE = re.compile(r"[.;,]?\s*|[.;,]?$")  # nothing said after a figure: the pair ends there
+# between a figure by sex and the next one ("165 pojkar och 7 …"), and what makes the next one a
+# category of its own ("… som angav annat eller inte ville uppge kön")
+_COORDINATED = re.compile(r"[^\S\n]*(?:\w+[^\S\n]*)?(?:,|och|samt)[^\S\n]*", re.IGNORECASE)
+_OTHER_SEX = re.compile(r"\s+som\s+(?:\w+\s+){0,3}?(?:annat|annan|inte\s+\w+\s+uppge)\b", re.IGNORECASE)
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
+# tokens from a need to its "är": "rekryteringsbehovet fram till 2052 är omkring 60 barnskötare"
+NEED_REACH = 6
 # tokens from "varje" to "av": "Varje grupp har högst tolv föräldrar och leds av två"
 PER_UNIT_WINDOW = 9
 GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med minst fem svarande"
@@ -127,6 +134,7 @@ class Antecedent:
     people: bool  # it names people: a people noun, a rate about people or a people figure
     figure: Measure | None  # the measure of its last share or rate figure
     rate: bool = False  # it names a rate of people ("Sjukfrånvaron är högst inom …")
+    counted: Measure | None = None  # what it counts, when only things ("fem grannkommunernas badhus")
 
 
 @dataclass
@@ -184,6 +192,7 @@ class QuantityFinder:
             restates = self._restates(tokens, expr, out, previous)
             quantity = self._finish(text, tokens, expr, previous, restates)
             quantity = self._compared(text, out, quantity)
+            quantity = self._other_category(text, out, quantity)
             if self._limited_by_context(text, tokens, expr, out, quantity):
                 quantity = replace(quantity, limit=True)
             out.append(quantity)
@@ -231,6 +240,11 @@ class QuantityFinder:
             return False
         if self._hypothetical(toks, expr) or self._after_limit(text, found, q):
             return True
+        if expr.start > 0 and toks[expr.start - 1].lower_ == "varav":
+            # "Bemanningen planeras till 29 årsarbetare, varav 12 förskollärare": part of a plan
+            head = next((k for k in range(expr.start - 2, 0, -1) if toks[k].like_num), None)
+            if head is not None and self._limit(toks, head):
+                return True
         # the same people as a limit earlier in the sentence ("inte fler än 12 barn i grupper
         # med de yngsta och 16 barn i grupper med 4–5-åringar"), or after a norm noun
         # ("Skolverket anger riktmärken: 6–12 barn …")
@@ -269,6 +283,18 @@ class QuantityFinder:
             and any(w in NEGATIONS for w in words[:-2])
         )  # "inte placerar fler än 12 barn": a ceiling
 
+    @staticmethod
+    def _other_category(text: str, found: Sequence[Quantity], q: Quantity) -> Quantity:
+        """ "172 flickor, 165 pojkar och 7 som angav annat eller inte ville uppge kön": the third
+        category of the split ("ett annat kön" is one, design.md), no count of its own. It is
+        not counted as a figure by sex either, as "21 som angav ett annat kön" never was."""
+        if q.sex or not found or not found[-1].sex or q.unit is not None:
+            return q
+        between = text[found[-1].span.end : q.span.start]
+        if not _COORDINATED.fullmatch(between) or not _OTHER_SEX.match(text, q.span.end):
+            return q
+        return replace(q, measure=Measure.OTHER)
+
     def _compared(self, text: str, found: Sequence[Quantity], q: Quantity) -> Quantity:
         """ "36 procent, att jämföra med 40 procent i riket": the figure compared with has the
         measure of the first."""
@@ -296,6 +322,12 @@ class QuantityFinder:
         if q.sex and q.unit is not None and q.unit.start > first.span.end:
             return q  # "… 67 procent, vilket är lägre än andelen kvinnor bland samtliga, 79 procent"
         if first.is_percent and COMPARED.search(between):
+            if first.sex and first.unit is not None and first.unit.start < first.span.start and _BARE.fullmatch(
+                text[q.span.end : q.span.end + 2]
+            ):
+                # "Kvinnor avstår betydligt oftare än män …, 38 procent jämfört med 14 procent": the
+                # sexes named before the pair, the second figure is the other sex's
+                return replace(q, measure=first.measure, sex=True)
             # "… 16 procent av männen i Duvnäs, jämfört med 19 procent i riket": all of them
             return replace(q, measure=first.measure, sex=False)
         return q
@@ -308,7 +340,8 @@ class QuantityFinder:
         # "tre till fyra elever"; "bestå av två socialsekreterare, två konsulenter och …"
         last = found[-1]
         between = text[max(last.span.end, last.excerpt.end) : q.span.start].strip().lower()
-        return between in COORDINATORS
+        # "i grupper om högst åtta elever med två simlärare": the staff of each such group
+        return between in COORDINATORS or between == "med"
 
     MED_REACH = 12  # words from an opening "Med …" to the figure it makes possible
 
@@ -357,8 +390,14 @@ class QuantityFinder:
         figure = figures[-1].measure if figures else None
         if figure is None and previous is not None and any(t._.jam_sex for t in tokens):
             figure = previous.figure  # a comment on the sexes between figure and comparison
+        counts = [
+            q for q in found
+            if not q.is_percent and q.measure not in WHEN_MEASURES | {Measure.MONEY, Measure.OTHER}
+        ]  # fmt: skip
         return Antecedent(
             people=people or any(q.measure is Measure.PEOPLE for q in found),
+            # (things only when no people are counted: not "40 anställda vid fem enheter")
+            counted=None if not counts or any(q.measure is Measure.PEOPLE for q in counts) else counts[-1].measure,
             figure=figure,
             # a rate noun, or its own rate of people ("I äldreomsorgen var den 10,7 procent.")
             rate=any(t._.jam_rate for t in tokens) or bool(figures) and figure is Measure.PEOPLE,
@@ -436,6 +475,9 @@ class QuantityFinder:
         if (prev in self.ctx("grade_words") or prev in LABEL_WORDS) and low_next not in PERCENT_WORDS:
             # "vecka 14", "årskurs 9" (not "minst en gång i veckan 52 procent")
             return _Expr(k, k, _value(text), measure=Measure.OTHER)
+        counted = self.info(low_next, False) if low_next else None
+        if self._listed_grade(toks, k) and low_next not in PERCENT_WORDS and counted is None:
+            return _Expr(k, k, _value(text), measure=Measure.OTHER)  # "i årskurs 5 och 8"
         if k > 0 and _street(toks[k - 1], self.ctx("street_suffixes")):
             return _Expr(k, k, _value(text), measure=Measure.OTHER)
         if POSTAL_HEAD.match(text) and POSTAL_TAIL.match(nxt):
@@ -443,6 +485,15 @@ class QuantityFinder:
         if YEAR.match(text) and not self._counted_after(toks, k):
             return _Expr(k, k, None, measure=Measure.YEAR)
         return None
+
+    def _listed_grade(self, toks: Sequence[Token], k: int) -> bool:
+        """The last of a list of grades: "årskurs 2, 5 och 8", "årskurs 5 och 8"."""
+        j = k - 1
+        while j >= 2 and toks[j].lower_ in (",", "och", "eller") and toks[j - 1].like_num:
+            if toks[j - 2].lower_ in self.ctx("grade_words"):
+                return True
+            j -= 2
+        return False
 
     def _slashed(self, toks: Sequence[Token], k: int, text: str) -> _Expr:
         left, right = re.split(r"[/.]", text, maxsplit=1)
@@ -1303,13 +1354,17 @@ class QuantityFinder:
             before = "har"
             if head > 0 and toks[head].lower_ in ("har", "hade"):
                 head -= 1
+        elif before == "ha" and head > 0 and toks[head].lower_ == "att":
+            before, head = "har", head - 1  # "kommer alla valdistrikt att ha mellan 1 290 och …"
         if before in ("har", "hade") and head > 0 and toks[head].lower_ in ("som", "ansvar"):
             head -= 1  # "Föreningar som har färre än 25 medlemmar"
         elif before == "för" and toks[head].lower_ == "ansvar" and head > 0:
             head -= 1  # "chefer har ansvar för fler än 30 medarbetare"
             if toks[head].lower_ in ("har", "hade") and head > 0:
                 head -= 1
-        elif before in ("har", "hade") and head > 0 and toks[head - 1].like_num and (
+        elif before in ("har", "hade") and head > 0 and (
+            toks[head - 1].like_num or toks[head - 1].lower_ in ("alla", *SEVERAL)
+        ) and (
             toks[head]._.jam_measure is None and toks[head].is_alpha
         ):
             return True  # "Två valdistrikt har i dag färre än 1 000 röstberättigade"
@@ -1623,6 +1678,7 @@ class QuantityFinder:
                 and (self._limit(toks, expr.start, expr.value) or self._limit(toks, start))
                 or self._required(toks, start)
                 or self._size_each(toks, unit)
+                or self._size_on_occasions(toks, start, unit)
                 or self._staffing_changed(toks, start, unit)
             ),
         )
@@ -1635,11 +1691,31 @@ class QuantityFinder:
         if any(t.lower_ in self.ctx("average_words") for t in toks[: unit.pos]):
             return False  # "hade i genomsnitt 35 besökare vardera": an average, a figure
         after = [t.lower_ for t in toks[unit.pos + 1 : unit.pos + 4]]
+        if after[:1] == ["samtidigt"] and any(t.lower_ in ("kan", "kunna") for t in toks[: unit.pos]):
+            return True  # "För att kunna ha åtta barn samtidigt": room for so many at a time
+        if any(t.lower_ == "varje" for t in toks[unit.pos + 1 : unit.pos + 4]) and any(
+            toks[unit.pos].lower_.endswith(h) or toks[unit.pos].lower_[:-2].endswith(h)
+            for h in self.ctx("staff_heads")
+        ):
+            return True  # "Varje natt arbetar två undersköterskor på varje boende": staff per unit
         if after[:1] == ["vardera"]:
             return True
         # "i varje" with its noun left out, not "i varje klass" (a figure for each class)
         elided = not (len(after) > 2 and after[2].isalpha())
         return after[:2] in (["i", "varje"], ["i", "vardera"]) and elided
+
+    def _size_on_occasions(self, toks: Sequence[Token], start: int, unit: _Unit | None) -> bool:
+        """ "färre än tio besökare på 21 av 62 öppna kvällar": the evenings are counted, by
+        their size."""
+        if unit is None or toks[start].lower_ not in self.ctx("size_bounds"):
+            return False
+        after = toks[unit.pos + 1 : unit.pos + 5]
+        return (
+            len(after) >= 3
+            and after[0].lower_ in ("på", "under", "vid")
+            and after[1].like_num
+            and after[2].lower_ == "av"
+        )
 
     def _staffing_changed(self, toks: Sequence[Token], start: int, unit: _Unit | None) -> bool:
         """ "Fritidshemmet bemannas med nio medarbetare i stället för elva": the new staffing
@@ -1999,7 +2075,9 @@ class QuantityFinder:
             if tok._.jam_measure is Measure.PEOPLE and attribute:
                 continue  # "38 tjänster som förskollärare, och 11 av dem": the posts
             return tok._.jam_measure is Measure.PEOPLE
-        return previous is not None and previous.people
+        # "… i de fem grannkommunernas badhus kostar …. Fyra av dem har …": the things counted
+        things = previous is not None and previous.counted in (Measure.OBJECT, Measure.ORGANISATION)
+        return previous is not None and previous.people and not things
 
     def _of_the_counted(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """A part of a count of people named again by its number alone ("Av de 410 är ungefär en
@@ -2162,7 +2240,8 @@ class QuantityFinder:
         if " ".join(t.lower_ for t in toks[:3]) in self.ctx("plan_openers"):
             return True  # "Planen innebär att … barngrupperna i genomsnitt blir 13,8 barn 2029"
         if words[-1:] in (["är"], ["var"], ["blir"]) and any(
-            t.lower_.endswith(tuple(self.ctx("needs"))) for t in toks[max(0, start - 3) : start - 1]
+            t.lower_.endswith(tuple(self.ctx("needs")))
+            for t in toks[max(0, start - NEED_REACH, _clause_opening(toks, start)) : start - 1]
         ):
             return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
         # the subject of the sentence or of the clause after ", och" ("…, och rekryteringsbehovet …

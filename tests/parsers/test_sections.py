@@ -80,7 +80,7 @@ def test_section_tree(classifier):
 def test_a_title_above_the_usual_parts_has_no_kind(classifier):
     blocks = finalize(
         [
-            Block(kind=BlockKind.HEADING, text="Orosanmälningar om barn och unga", level=1),
+            Block(kind=BlockKind.HEADING, text="Barn och unga i familjehem", level=1),
             Block(kind=BlockKind.HEADING, text="Förslag till beslut", level=2),
             Block(kind=BlockKind.PARAGRAPH, text="Nämnden beslutar."),
             Block(kind=BlockKind.HEADING, text="Ärendet", level=2),
@@ -88,8 +88,17 @@ def test_a_title_above_the_usual_parts_has_no_kind(classifier):
             Block(kind=BlockKind.HEADING, text="Barnperspektiv", level=2),
         ]
     )
-    assert classifier.classify("Orosanmälningar om barn och unga") == (SectionKind.CHILDREN,)
+    assert classifier.classify("Barn och unga i familjehem") == (SectionKind.CHILDREN,)
     _, sections = sectionise(blocks, classifier)
     assert sections[1].kinds == ()  # the title: the document's subject, not its children part
     assert sections[3].kinds == (SectionKind.BACKGROUND,)  # "Ärendet" keeps its kind above "Bakgrund"
     assert sections[5].kinds == (SectionKind.CHILDREN,)
+
+
+def test_a_topic_that_names_young_people_is_no_children_section(classifier):
+    # the children section is a perspective on the decision, not a part that counts or
+    # describes young people
+    assert classifier.classify("Aktivitet bland unga") == ()
+    assert classifier.classify("Orosanmälningar om barn och unga") == ()
+    assert SectionKind.CHILDREN in classifier.classify("Konsekvenser för unga")
+    assert SectionKind.CHILDREN in classifier.classify("Konsekvenser för barn och unga")
