@@ -244,8 +244,10 @@ def test_expected_findings_follow_the_catalogue_rules(stem):
 
 
 def occurrences(needle: str, haystack: str) -> int:
-    """Occurrences of needle as a whole expression ("5 elever" is not inside "15 elever")."""
-    pattern = r"(?<![\w])(?<!\d )" + re.escape(needle) + r"(?![\w])"
+    """Occurrences of needle as a whole expression ("5 elever" is not inside "15 elever", nor
+    "200 elever" inside "1 200 elever"; "omkring 150 barn" may follow "i mars 2048 ")."""
+    after_number = r"(?<!\d )" if needle[:1].isdigit() else ""
+    pattern = r"(?<![\w])" + after_number + re.escape(needle) + r"(?![\w])"
     return len(re.findall(pattern, haystack))
 
 
