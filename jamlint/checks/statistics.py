@@ -229,7 +229,8 @@ def _next_splits(
     if not _referenced_table_split(ctx, nab, nsent, q, (ab, sent)):
         return False
     if siblings and _comparison(ab.block.text, sent, q, siblings):
-        return False  # "8,4 procent …, jämfört med 9,1 procent 2046. … framgår av tabell 2": the 8,4's
+        # "8,4 procent …, jämfört med 9,1 procent 2046. … framgår av tabell 2": the 8,4's
+        return False
     if siblings and all(_comparison(ab.block.text, sent, x, [q]) for x in siblings):
         siblings = []  # only what it is compared with beside it
     if siblings:
@@ -339,6 +340,7 @@ def _sentence_figures(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> list[Q
     return [x for x in people_quantities(ab) if within(x.span, sent) and x.span != q.span]
 
 
+ROUGH_REACH = 30  # characters from "nästan alla" to the sex term it qualifies
 _ROUGHLY = re.compile(
     r"\b(?:nästan\s+(?:alla|bara|enbart)|de\s+flesta|framför\s+allt|till\s+största\s+delen|främst|"
     r"övervägande|huvudsakligen)\s+(?:\w+\s+)?$",
@@ -352,10 +354,11 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     before it that no earlier count owns ("Andelen kvinnor bland de 300 anställda")."""
     text = ab.block.text
     # (not a make-up said roughly: "anmälde 46 elever intresse …, nästan alla kvinnor")
-    terms = [
-        t.start for t in sex_terms_in(ab, sent)
-        if not (t.start > q.span.end and _ROUGHLY.search(text, max(sent.span.start, t.start - 30), t.start))
-    ]  # fmt: skip
+    def rough(t: TextSpan) -> bool:
+        lo = max(sent.span.start, t.start - ROUGH_REACH)
+        return t.start > q.span.end and _ROUGHLY.search(text, lo, t.start) is not None
+
+    terms = [t.start for t in sex_terms_in(ab, sent) if not rough(t)]
     if not terms:
         return False
     others = [o for o in _sentence_figures(ab, sent, q) if not _coordinated(ab.block.text, q, o)]
@@ -926,37 +929,37 @@ def _after_staffing_norm(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> boo
         return False
     stem = _stem(q.unit.text.lower())
     return any(
-        x.limit and x.unit is not None and _stem(x.unit.text.lower()) == stem and within(x.span, before[-1])
+        x.limit and x.unit is not None and _stem(x.unit.text.lower()) == stem
+        and within(x.span, before[-1])
         for x in ab.quantities
-    )
+    )  # fmt: skip
 
 
 def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     """The staff of a unit or service the proposal creates ("- inrätta en kommungemensam
-    bemanningsenhet" … "Enheten leds av en enhetschef och två bemanningsplanerare"), or of the
-    service described under "Förslaget": the plan."""
-    m = _STAFFED_BY.search(ab.block.text[sent.span.start : q.span.start])
+    bemanningsenhet" … "Enheten leds av en enhetschef och två bemanningsplanerare"), of the
+    service described under "Förslaget" or in the office's assessment, or of an organisation the
+    office proposes ("… föreslår en gemensam nattorganisation där två undersköterskor …"): the
+    plan."""
+    before = ab.block.text[sent.span.start : q.span.start]
+    m = _STAFFED_BY.search(before)
     passives = lexicon_lines("context/staffing_passives")
     staffed = m is not None and m.group(1).lower().startswith(passives)
-    # "där två medarbetare ansvarar för verksamheten fram till stängning": who runs it
-    runs = (
-        q.unit is not None
-        and _is_staff(q.unit.text.lower())
-        and _RUNS.match(ab.block.text, q.span.end) is not None
-    )
     section = ab.block.section
     staff = q.unit is not None and _is_staff(q.unit.text.lower())
     proposal = section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title)
-    if staff and _PROPOSED_WHERE.search(ab.block.text[sent.span.start : q.span.start]):
+    if staff and _PROPOSED_WHERE.search(before):
         # "Förvaltningen föreslår en gemensam nattorganisation där två undersköterskor bildar …"
         return True
     if staff and proposal and _after_staffing_norm(ab, sent, q):
         # under "Förslaget": "… ska bemannas med sex undersköterskor … per natt. Fyra
         # undersköterskor arbetar på boendena och två bildar ett rörligt team."
         return True
+    # "där två medarbetare ansvarar för verksamheten fram till stängning": who runs it
+    runs = staff and _RUNS.match(ab.block.text, q.span.end) is not None
     if not staffed and not runs:
         return False
-    if section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title):
+    if proposal:
         return True  # under "Förslaget": "Kvällsstödet bemannas av fyra boendestödjare …"
     if in_sections_of_kind(ctx.document, ab.block, (SectionKind.ASSESSMENT,)) and not _TODAY.search(
         sent.span.text
@@ -1514,9 +1517,13 @@ _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekven
 
 
 # "… vårdnadshavarna är kvinnor", "i dag finns bara en man bland gruppledarna", "Det är oftast
-# mammorna som …", "består till största delen av kvinnor" — not a comparison ("är fler än männen bland de yngsta brukarna" compares the
-# users, not who answered)
-_IS_BEFORE = re.compile(r"\b(?:är|var|finns|fanns|(?:består|bestod|utgörs|domineras)\s+(?:till\s+\w+\s+\w+\s+)?av)\s+(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$", re.IGNORECASE)
+# mammorna som …", "består till största delen av kvinnor" — not a comparison ("är fler än männen
+# bland de yngsta brukarna" compares the users, not who answered)
+_IS_BEFORE = re.compile(
+    r"\b(?:är|var|finns|fanns|(?:består|bestod|utgörs|domineras)\s+(?:till\s+\w+\s+\w+\s+)?av)\s+"
+    r"(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1720,7 +1727,8 @@ FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28
 
 _AMONG_SOME = re.compile(r"\bbland\s+(?:de|dem)\b", re.IGNORECASE)
 _COUNT_COMPARISON = re.compile(
-    r"\b(?:så|lika) många\b|\b(?:är|var|varit|blir|blev) (?:\w+ )?(?:fler|färre) än\b", re.IGNORECASE
+    r"\b(?:så|lika) många\b|\b(?:är|var|varit|blir|blev) (?:\w+ )?(?:fler|färre) än\b",
+    re.IGNORECASE,
 )
 
 
@@ -2009,7 +2017,8 @@ class SexStatisticsNotAnalysed(Check):
         visar att flickor …")."""
         after = self._text_after(ctx, table.index, 1)
         others = _counts_others_than_staff(ctx, table)
-        labels = [t for c in table_label_cells(ctx, table) for t in sex_terms_in(ctx.blocks[c.index])]
+        cells = table_label_cells(ctx, table)
+        labels = [t for c in cells for t in sex_terms_in(ctx.blocks[c.index])]
         kind = _sex_kind(labels)  # a table of girls and boys counts no staff
         about = _Split(others=others, kind=kind, staff=False if kind == "child" else None)
         for b in after + self._text_before(ctx, table, 1):

@@ -88,10 +88,13 @@ _BARE = re.compile(r"[.;,]?\s*|[.;,]?$")  # nothing said after a figure: the pai
 # between a figure by sex and the next one ("165 pojkar och 7 …"), and what makes the next one a
 # category of its own ("… som angav annat eller inte ville uppge kön")
 _COORDINATED = re.compile(r"[^\S\n]*(?:\w+[^\S\n]*)?(?:,|och|samt)[^\S\n]*", re.IGNORECASE)
-_OTHER_SEX = re.compile(r"\s+som\s+(?:\w+\s+){0,3}?(?:annat|annan|inte\s+\w+\s+uppge)\b", re.IGNORECASE)
+_OTHER_SEX = re.compile(
+    r"\s+som\s+(?:\w+\s+){0,3}?(?:annat|annan|inte\s+\w+\s+uppge)\b", re.IGNORECASE
+)
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
 # tokens from a need to its "är": "rekryteringsbehovet fram till 2052 är omkring 60 barnskötare"
 NEED_REACH = 6
+STAFF_ENDING = 3  # letters an inflection adds to a staff head ("undersköterskor")
 # tokens from "varje" to "av": "Varje grupp har högst tolv föräldrar och leds av två"
 PER_UNIT_WINDOW = 9
 GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med minst fem svarande"
@@ -134,7 +137,7 @@ class Antecedent:
     people: bool  # it names people: a people noun, a rate about people or a people figure
     figure: Measure | None  # the measure of its last share or rate figure
     rate: bool = False  # it names a rate of people ("Sjukfrånvaron är högst inom …")
-    counted: Measure | None = None  # what it counts, when only things ("fem grannkommunernas badhus")
+    counted: Measure | None = None  # what it counts, if only things ("fem grannkommunernas badhus")
 
 
 @dataclass
@@ -322,11 +325,10 @@ class QuantityFinder:
         if q.sex and q.unit is not None and q.unit.start > first.span.end:
             return q  # "… 67 procent, vilket är lägre än andelen kvinnor bland samtliga, 79 procent"
         if first.is_percent and COMPARED.search(between):
-            if first.sex and first.unit is not None and first.unit.start < first.span.start and _BARE.fullmatch(
-                text[q.span.end : q.span.end + 2]
-            ):
-                # "Kvinnor avstår betydligt oftare än män …, 38 procent jämfört med 14 procent": the
-                # sexes named before the pair, the second figure is the other sex's
+            named_before = first.unit is not None and first.unit.start < first.span.start
+            if first.sex and named_before and _BARE.fullmatch(text[q.span.end : q.span.end + 2]):
+                # "Kvinnor avstår betydligt oftare än män …, 38 procent jämfört med 14 procent":
+                # the sexes named before the pair, the second figure is the other sex's
                 return replace(q, measure=first.measure, sex=True)
             # "… 16 procent av männen i Duvnäs, jämfört med 19 procent i riket": all of them
             return replace(q, measure=first.measure, sex=False)
@@ -397,7 +399,9 @@ class QuantityFinder:
         return Antecedent(
             people=people or any(q.measure is Measure.PEOPLE for q in found),
             # (things only when no people are counted: not "40 anställda vid fem enheter")
-            counted=None if not counts or any(q.measure is Measure.PEOPLE for q in counts) else counts[-1].measure,
+            counted=None
+            if not counts or any(q.measure is Measure.PEOPLE for q in counts)
+            else counts[-1].measure,
             figure=figure,
             # a rate noun, or its own rate of people ("I äldreomsorgen var den 10,7 procent.")
             rate=any(t._.jam_rate for t in tokens) or bool(figures) and figure is Measure.PEOPLE,
@@ -1691,13 +1695,14 @@ class QuantityFinder:
         if any(t.lower_ in self.ctx("average_words") for t in toks[: unit.pos]):
             return False  # "hade i genomsnitt 35 besökare vardera": an average, a figure
         after = [t.lower_ for t in toks[unit.pos + 1 : unit.pos + 4]]
-        if after[:1] == ["samtidigt"] and any(t.lower_ in ("kan", "kunna") for t in toks[: unit.pos]):
+        able = any(t.lower_ in ("kan", "kunna") for t in toks[: unit.pos])
+        if after[:1] == ["samtidigt"] and able:
             return True  # "För att kunna ha åtta barn samtidigt": room for so many at a time
-        if any(t.lower_ == "varje" for t in toks[unit.pos + 1 : unit.pos + 4]) and any(
-            toks[unit.pos].lower_.endswith(h) or toks[unit.pos].lower_[:-2].endswith(h)
-            for h in self.ctx("staff_heads")
-        ):
-            return True  # "Varje natt arbetar två undersköterskor på varje boende": staff per unit
+        # "Varje natt arbetar två undersköterskor på varje boende": staff per unit (not "kör ca
+        # 420 medarbetare kommunens bilar varje dag", "…, och varje socialsekreterare hade …")
+        each_unit = after[:1] in (["på"], ["i"], ["vid"]) and self._per_unit(toks, unit.pos + 2, unit.pos + 4)
+        if each_unit and self._staff_word(toks[unit.pos].lower_):
+            return True
         if after[:1] == ["vardera"]:
             return True
         # "i varje" with its noun left out, not "i varje klass" (a figure for each class)
@@ -2267,12 +2272,17 @@ class QuantityFinder:
         window = toks[start + 1 : start + 5]
         for k, t in enumerate(window):
             if t.lower_ in self.ctx("norm_modals") or t.lower_ in ("kan", "kunde", "skulle"):
-                # (not a forecast: "omkring 25 medarbetare kommer att gå upp i tid"); a staff
-                # head at the end of a word, with at most an ending after it
-                return any(
-                    0 <= len(w.lower_) - w.lower_.rfind(h) - len(h) <= 3
-                    for w in window[:k] for h in self.ctx("staff_heads") if h in w.lower_
-                )  # fmt: skip
+                # (not a forecast: "omkring 25 medarbetare kommer att gå upp i tid")
+                return any(self._staff_word(w.lower_) for w in window[:k])
+        return False
+
+    def _staff_word(self, word: str) -> bool:
+        """A word for staff: a staff head at its end, with at most an ending after it
+        ("undersköterskor", "fritidsledare")."""
+        for head in self.ctx("staff_heads"):
+            at = word.rfind(head)
+            if at >= 0 and len(word) - at - len(head) <= STAFF_ENDING:
+                return True
         return False
 
     def _staff_per_unit(self, toks: Sequence[Token], start: int) -> bool:
