@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from jamlint.checks.common import (
     CAPTION,
@@ -32,6 +33,7 @@ from jamlint.checks.common import (
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, SectionKind, Table
 from jamlint.nlp.types import WHEN_MEASURES, AnnotatedBlock, Measure, Quantity, Sentence, TextSpan
+from jamlint.nlp.words import ends_in_head
 
 TABLE_REFERENCE = "table_reference"
 SPLIT_REFERENCE = "split_references"
@@ -341,11 +343,14 @@ def _sentence_figures(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> list[Q
 
 
 ROUGH_REACH = 30  # characters from "nästan alla" to the sex term it qualifies
-_ROUGHLY = re.compile(
-    r"\b(?:nästan\s+(?:alla|bara|enbart)|de\s+flesta|framför\s+allt|till\s+största\s+delen|främst|"
-    r"övervägande|huvudsakligen)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _roughly() -> re.Pattern[str]:
+    """A rough quantifier (`context/rough_quantifiers.txt`) right before a word or two."""
+    entries = lexicon_lines("context/rough_quantifiers")
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in entries)
+    return re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
@@ -356,7 +361,7 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     # (not a make-up said roughly: "anmälde 46 elever intresse …, nästan alla kvinnor")
     def rough(t: TextSpan) -> bool:
         lo = max(sent.span.start, t.start - ROUGH_REACH)
-        return t.start > q.span.end and _ROUGHLY.search(text, lo, t.start) is not None
+        return t.start > q.span.end and _roughly().search(text, lo, t.start) is not None
 
     terms = [t.start for t in sex_terms_in(ab, sent) if not rough(t)]
     if not terms:
@@ -1355,14 +1360,6 @@ def _discussed_in_analysis(
     return False
 
 
-def _after_another_split(ab: AnnotatedBlock, comment: Sentence, sent: Sentence) -> bool:
-    """The sentence before `comment` is a split of its own, not `sent` ("… besvarades av 96
-    anhöriga, 68 kvinnor och 28 män. Fördelningen … bland de svarande motsvarar … Andelen som
-    ansåg … var 74 procent bland kvinnorna …": the comment is on the respondents)."""
-    before = [x for x in ab.sentences if x.span.end <= comment.span.start]
-    return bool(before) and before[-1].span != sent.span and _has_split(ab, before[-1])
-
-
 def _follows_its_split(ab: AnnotatedBlock, k: int) -> bool:
     """Sentence k comments the split right before it ("Av de 38 elever som inte fick någon
     praoplats var 27 pojkar. Pojkarna var alltså fler bland dem …"), no other."""
@@ -1417,13 +1414,8 @@ def _people_words(ab: AnnotatedBlock, sent: Sentence) -> list[str]:
 
 
 def _is_staff(word: str) -> bool:
-    """A word for the staff of a service: a staff head at its end, with at most an ending after
-    it ("förskollärarna", "hemtjänstpersonalen", "undersköterskor")."""
-    for head in lexicon_lines("context/staff_heads"):
-        at = word.rfind(head)
-        if at >= 0 and len(word) - at - len(head) <= MAX_ENDING:
-            return True
-    return False
+    """A word for the staff of a service ("förskollärarna", "hemtjänstpersonalen")."""
+    return ends_in_head(word, lexicon_lines("context/staff_heads"))
 
 
 def _names_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -2076,9 +2068,9 @@ class SexStatisticsNotAnalysed(Check):
         tabell 2)")."""
         # (or the sentence right after it, with no figures of its own: "… varav 429 kvinnor och
         # 57 män …. Fördelningen per yrkesgrupp framgår av tabell 1.")
-        k = next(i for i, x in enumerate(ab.sentences) if x.span == sent.span)
+        i = next(k for k, x in enumerate(ab.sentences) if x.span == sent.span)
         pointers = [sent] + [
-            x for x in ab.sentences[k + 1 : k + 2]
+            x for x in ab.sentences[i + 1 : i + 2]
             if not any(q.measure is Measure.PEOPLE and within(q.span, x) for q in ab.quantities)
         ]  # fmt: skip
         for pointer in pointers:
@@ -2090,11 +2082,14 @@ class SexStatisticsNotAnalysed(Check):
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
         rates = bool(split) and all(q.is_percent for q in split)
         staff_split = _all_staff(ab, sent)
-        for other in ab.sentences:
+        for j, other in enumerate(ab.sentences):
             if other.span != sent.span and _split_between(ab, sent, other):
                 continue  # the comment is on the split nearer to it, another figure
-            if other.span.start < sent.span.start and _after_another_split(ab, other, sent):
-                continue  # the comment right after an earlier split is that split's
+            if j < i and _follows_its_split(ab, j) and ab.sentences[j - 1].span != sent.span:
+                # the comment right after an earlier split is that split's ("… besvarades av 96
+                # anhöriga, 68 kvinnor och 28 män. Fördelningen … bland de svarande motsvarar
+                # …. Andelen som ansåg … var 74 procent bland kvinnorna …")
+                continue
             if staff_split and other.span.start < sent.span.start and _names_only_others(ab, other):
                 # "… fler män än kvinnor bland deltagarna …. På de två enheterna arbetar 12
                 # handledare, varav 7 kvinnor och 5 män": the comment before is on others
@@ -2131,7 +2126,6 @@ class SexStatisticsNotAnalysed(Check):
         sex = {t.text.lower() for t in ab.sex_terms}
         # the sentence and the one before it say what is counted ("Föreningen når ca 260
         # personer per vecka. Av dessa är ungefär 180 män och 80 kvinnor.")
-        i = next(k for k, x in enumerate(ab.sentences) if x.span == sent.span)
         # the paragraph's opening names its subject, unless it is a split statistic of its own
         # ("… 3 460 elever, varav 1 690 flickor …. Skolbiblioteken sköts av 14 medarbetare, 12
         # kvinnor och 2 män …": the staff are not the pupils)

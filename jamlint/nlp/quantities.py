@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from jamlint.nlp.lexicons import Lexicons
 from jamlint.nlp.types import WHEN_MEASURES, Measure, Quantity, TextSpan
-from jamlint.nlp.words import WordClassifier
+from jamlint.nlp.words import WordClassifier, ends_in_head
 
 _N = r"(?:[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+|\d+)(?:,\d+)?"
 NUMBER = re.compile(r"^(?:[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)$")
@@ -94,7 +94,6 @@ _OTHER_SEX = re.compile(
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
 # tokens from a need to its "är": "rekryteringsbehovet fram till 2052 är omkring 60 barnskötare"
 NEED_REACH = 6
-STAFF_ENDING = 3  # letters an inflection adds to a staff head ("undersköterskor")
 # tokens from "varje" to "av": "Varje grupp har högst tolv föräldrar och leds av två"
 PER_UNIT_WINDOW = 9
 GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med minst fem svarande"
@@ -2277,13 +2276,8 @@ class QuantityFinder:
         return False
 
     def _staff_word(self, word: str) -> bool:
-        """A word for staff: a staff head at its end, with at most an ending after it
-        ("undersköterskor", "fritidsledare")."""
-        for head in self.ctx("staff_heads"):
-            at = word.rfind(head)
-            if at >= 0 and len(word) - at - len(head) <= STAFF_ENDING:
-                return True
-        return False
+        """A word for staff ("undersköterskor", "fritidsledare")."""
+        return ends_in_head(word, self.ctx("staff_heads"))
 
     def _staff_per_unit(self, toks: Sequence[Token], start: int) -> bool:
         """Shifts staffed with so many per unit ("de sena passen … på en eller två medarbetare

@@ -26,6 +26,19 @@ from jamlint.nlp.types import Measure
 SHARE = "share"  # category for share nouns ("andelen", "antalet")
 MIN_PREFIX = 3  # a compound's first part has at least this many characters
 MIN_HEAD = 2  # …and its head at least this many ("bo" in "Malmöbo")
+STAFF_ENDING = 5  # letters an inflection adds to a staff head ("medarbetarnas" to "medarbetar")
+
+
+def ends_in_head(word: str, heads) -> bool:
+    """A staff head at the end of a word, with at most an ending after it ("förskollärarna",
+    "hemtjänstpersonalen", "undersköterskor")."""
+    for head in heads:
+        at = word.rfind(head)
+        if at >= 0 and len(word) - at - len(head) <= STAFF_ENDING:
+            return True
+    return False
+
+
 _AGE_GROUP = re.compile(r"^\d+(?:[-–]\d+)?-?åring(?:ar|arna|arnas|ars|en|ens|s)?$")
 
 
