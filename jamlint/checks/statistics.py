@@ -375,6 +375,10 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         return not _rates_among_sexes(ab, sent, q)
     if not any(t < q.span.start for t in terms):
         return False
+    # (a compound that names no group of one sex is no subject: "Tjejkvällen samlade 35 ungdomar")
+    before = [t for t in sex_terms_in(ab, sent) if t.end <= q.span.start and not rough(t)]
+    if all(_names_a_place_or_quality(t.text) for t in before):
+        return False
     # "14 lärare, varav 10 kvinnor och 4 män, och 3 studiehandledare": counts by sex before
     # the figure, after another count, are that count's split; a sex named before it in any
     # other way is its subject ("männen är knappt en fjärdedel av medarbetarna")
@@ -406,6 +410,20 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         return False
     first = min(x.span.start for x in counted)
     return not any(o.span.start < first for o in others)
+
+
+_INFLECTED = frozenset({"orna", "ornas", "arna", "arnas", "erna", "ernas"})
+
+
+def _names_a_place_or_quality(term: str) -> bool:
+    """A compound on a sex prefix whose head names no group of that sex ("tjejkvällen",
+    "kvinnodominerade"), not an inflected sex word ("flickorna") nor a group ("flickgruppen")."""
+    word = term.lower()
+    rests = [word[len(p) :] for p in lexicon_lines("sex_prefixes") if word.startswith(p)]
+    if not rests or any(len(r) < 3 or r in _INFLECTED for r in rests):
+        return False
+    heads = lexicon_lines("context/sex_group_heads")
+    return not any(r.lstrip("-s").startswith(heads) for r in rests)
 
 
 _REST = re.compile(r"\s+(?:andra|övriga)\b", re.IGNORECASE)
