@@ -69,6 +69,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "proposed_markers",
     "plan_openers",
     "estimate_verbs",
+    "effect_verbs",
     "street_suffixes",
     "sex_table_labels",
     "bullets",

@@ -795,8 +795,12 @@ class QuantityFinder:
         target = toks[start - 1].lower_ in ("till", "vara", "uppgå", "nå")
         modal = any(t.lower_ in self.ctx("norm_modals") for t in toks[:start])
         modal = modal or bound and modal_after
-        near = toks[max(0, start - 5) : start]
-        planned = any(t.lower_ in self.ctx("norm_modals") or t.lower_ == "kan" for t in near)
+        # (not "kan leda till att omkring 40 biståndsmottagare per år går vidare": an effect)
+        planned = any(
+            toks[k].lower_ in self.ctx("norm_modals")
+            or toks[k].lower_ == "kan" and toks[k + 1].lower_ not in self.ctx("effect_verbs")
+            for k in range(max(0, start - 5), start)
+        )
         # "kommer att", the future (not "I genomsnitt kommer 14 personer per dag", the verb)
         forecast = any(
             t.lower_ == "kommer" and k + 1 < len(toks) and toks[k + 1].lower_ == "att"
