@@ -1412,6 +1412,22 @@ class QuantityFinder:
             return True  # "arbetsgrupper med minst fem svarande"
         return noun._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT, Measure.PEOPLE)
 
+    @staticmethod
+    def _size_class_range(toks: Sequence[Token], expr: _Expr, start: int) -> bool:
+        """ "kommuner med 5 000–15 000 invånare", "kommuner i samma storleksklass, 5 000–15 000
+        invånare": a range that bounds what kind of places are meant, not people counted (not
+        "Skolgatans skola med 290–310 elever", one place's size)."""
+        if start < 2 or not any("–" in t.text or "-" in t.text for t in toks[expr.start : expr.end + 1]):
+            return False
+        before, head = toks[start - 1], toks[start - 2]
+        if before.text == ",":
+            return head.lower_.startswith("storleks")
+        return (
+            before.lower_ == "med"
+            and head._.jam_measure in (Measure.ORGANISATION, Measure.OBJECT)
+            and head.lower_.endswith(("er", "or", "ar"))
+        )
+
     def _share_follows(self, toks: Sequence[Token], start: int) -> bool:
         """ "I flera kommuner är mer än hälften av invånarna …": a share, not a size class."""
         window = toks[start : start + 4]
@@ -1644,7 +1660,9 @@ class QuantityFinder:
             measure = Measure.OTHER  # "elever med en frånvaro på mer än 20 procent": a threshold
         if measure is Measure.PEOPLE and self._staff_time(toks, expr, unit):
             measure = Measure.OTHER  # "en elevhälsa med 2,5 kuratorer": posts in full-time terms
-        if measure is Measure.PEOPLE and self._size_of_organisation(toks, start):
+        if measure is Measure.PEOPLE and (
+            self._size_of_organisation(toks, start) or self._size_class_range(toks, expr, start)
+        ):
             measure = Measure.OTHER  # "små företag med färre än 50 anställda": a size class
         if measure is Measure.PEOPLE and unit is not None and self._organisations_in_apposition(toks, unit.pos):
             measure = Measure.ORGANISATION  # "212 fastighetsägare, de flesta bostadsrättsföreningar"
