@@ -149,7 +149,7 @@ class _Unit:
 
 # a share joined to the one before it, the rest left out: "… var nöjda med bemötandet och 49
 # procent med handläggningstiden"
-_AND_NEXT = re.compile(r"^[^.;:\d]{0,60}\boch\s*$")
+_AND_NEXT = re.compile(r"^[^.;:\d]{0,120}\boch\s*$")
 COST_REACH = 8  # words from "kostnaden för" to the people it is for
 
 
