@@ -643,9 +643,10 @@ def _splits_same_figure(
         return False  # "… 148 600 deltagartillfällen i 74 föreningar, varav 41 procent för flickor"
     if _another_group(nab, nsent, own_text):
         return False  # "Arbetslösheten var 7,8 procent …. Bland utrikes födda var arbetslösheten …"
-    if q.is_percent and _SUBGROUP_OPENING.match(nsent.span.text) and all(
-        _rate_among_sex(nab.block.text, x) for x in split
-    ):
+    subgroup = _SUBGROUP_OPENING.match(nsent.span.text) or (
+        _GRADE_OPENING.match(nsent.span.text) and not _GRADE.search(own_text)
+    )  # "… hade 38 procent berättat det för en vuxen. I årskurs 8 uppgav 11 procent av flickorna …"
+    if q.is_percent and subgroup and all(_rate_among_sex(nab.block.text, x) for x in split):
         # "… var 91 procent. Bland dem som arbetade i park … angav 27 procent av tjejerna …": the
         # rates of a subgroup, another figure
         return False
@@ -737,6 +738,7 @@ def _another_group(nab: AnnotatedBlock, nsent: Sentence, own_text: str) -> bool:
 
 
 _SUBGROUP_OPENING = re.compile(r"\s*(?:bland|av)\s+(?:dem|de)\s+som\b", re.IGNORECASE)
+_GRADE_OPENING = re.compile(rf"\s*i\s+{_GRADE_WORDS}\s*\d", re.IGNORECASE)
 _NAMED_SHARE = re.compile(r"\s*andelen\s+(?!som\b|av\b|bland\b)(\w+)", re.IGNORECASE)
 _DEFINED_SHARE = re.compile(r"\s*andelen\s+(?:\w+\s+){0,3}?som\b", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*(?:än\s+)?(?:ca\s+|cirka\s+)?\d")

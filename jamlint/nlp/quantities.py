@@ -89,7 +89,7 @@ _BARE = re.compile(r"[.;,]?\s*|[.;,]?$")  # nothing said after a figure: the pai
 # category of its own ("… som angav annat eller inte ville uppge kön")
 _COORDINATED = re.compile(r"[^\S\n]*(?:\w+[^\S\n]*)?(?:,|och|samt)[^\S\n]*", re.IGNORECASE)
 _OTHER_SEX = re.compile(
-    r"\s+som\s+(?:\w+\s+){0,3}?(?:annat|annan|inte\s+\w+\s+uppge)\b", re.IGNORECASE
+    r"\s+som\s+(?:\w+\s+){0,3}?(?:annat|annan|inte\s+\w+\s+(?:uppge|ange))\b", re.IGNORECASE
 )
 PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ter")
 # tokens from a need to its "är": "rekryteringsbehovet fram till 2052 är omkring 60 barnskötare"
@@ -290,10 +290,14 @@ class QuantityFinder:
         """ "172 flickor, 165 pojkar och 7 som angav annat eller inte ville uppge kön": the third
         category of the split ("ett annat kön" is one, design.md), no count of its own. It is
         not counted as a figure by sex either, as "21 som angav ett annat kön" never was."""
-        if q.sex or not found or not found[-1].sex or q.unit is not None:
+        if q.sex or not found or not found[-1].sex:
+            return q
+        # ("… 301 pojkar och 13 elever som inte ville ange kön": the people word again)
+        end = q.span.end if q.unit is None else q.unit.end
+        if q.unit is not None and text[q.span.end : q.unit.start].strip():
             return q
         between = text[found[-1].span.end : q.span.start]
-        if not _COORDINATED.fullmatch(between) or not _OTHER_SEX.match(text, q.span.end):
+        if not _COORDINATED.fullmatch(between) or not _OTHER_SEX.match(text, end):
             return q
         return replace(q, measure=Measure.OTHER)
 
