@@ -593,6 +593,12 @@ def _splits_same_figure(
         # pojkarna att …": a rate within each sex, not the make-up of the 402
         return False
     counts = [x.value for x in split if x.value is not None and not x.is_percent]
+    if q.is_percent and len(counts) >= 2 and len(counts) == len(split) and any(
+        s.value is not None and not s.is_percent and abs(sum(counts) - s.value) <= 1 for s in siblings
+    ):
+        # "187 tillsvidareanställda …, och personalomsättningen var 8,6 procent. Av dem som
+        # slutade var 151 kvinnor och 36 män": counts that add up to the count beside the rate
+        return False
     if len(counts) >= 2 and not q.is_percent and q.value is not None:
         total = sum(counts)
         if abs(total - q.value) > 1 and any(
