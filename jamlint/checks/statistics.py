@@ -526,9 +526,15 @@ def _qualified_for_another(
     after it ("besvarades av 2 661, en svarsfrekvens på 78 procent")."""
     words = _figure_words(text, q, siblings, lead=True)
     theirs = _topics(nsent.span.text, set())
+    others = any(_shared(words[id(x)], theirs) for x in siblings)
     if _shared(words[id(q)], theirs):
-        return False
-    return any(_shared(words[id(x)], theirs) for x in siblings)
+        # (only through the words before the first figure, the predicate of them all, while
+        # another figure's own words are named: "Arbetslöshet var det huvudsakliga
+        # försörjningshindret för 52 procent …, sjukdom eller ohälsa för 27 procent … Bland
+        # kvinnorna var ohälsa ett vanligare försörjningshinder …" is the 27's)
+        own = _figure_words(text, q, siblings)[id(q)]
+        return others and not _shared(own, theirs)
+    return others
 
 
 def _qualified_for_this(
