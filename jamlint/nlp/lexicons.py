@@ -70,6 +70,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "plan_openers",
     "estimate_verbs",
     "effect_verbs",
+    "registration_verbs",
     "street_suffixes",
     "sex_table_labels",
     "bullets",

@@ -149,7 +149,7 @@ class _Unit:
 
 # a share joined to the one before it, the rest left out: "… var nöjda med bemötandet och 49
 # procent med handläggningstiden"
-_AND_NEXT = re.compile(r"^[^.;:\d]{0,120}\boch\s*$")
+_AND_NEXT = re.compile(r"^[^.;:]{0,120}\boch\s*$")
 COST_REACH = 8  # words from "kostnaden för" to the people it is for
 
 
@@ -320,7 +320,16 @@ class QuantityFinder:
             return q
         first = shares[-1]
         between = text[first.span.end : q.span.start].lower()
-        if q.measure is Measure.OTHER and first.measure is Measure.PEOPLE and _AND_NEXT.search(between):
+        figures_between = any(
+            first.span.end <= f.span.start and (f.is_percent or f.measure is Measure.PEOPLE)
+            for f in found
+        )  # (numbers of weeks or years between are no other figure: "under veckorna 27–31, och")
+        if (
+            q.measure is Measure.OTHER
+            and first.measure is Measure.PEOPLE
+            and not figures_between
+            and _AND_NEXT.search(between)
+        ):
             # "64 procent av de svarande var nöjda med bemötandet och 49 procent med …"
             return replace(q, measure=Measure.PEOPLE, sex=False)
         if q.sex and first.sex and between.strip() == "mot":
@@ -762,6 +771,12 @@ class QuantityFinder:
         bound = toks[start].lower_ in ("minst", "högst", "max", "maximalt", "mellan")
         # "Minst två personal ska finnas på plats": the modal after the bounded figure
         modal_after = any(t.lower_ in self.ctx("norm_modals") for t in toks[start + 1 : start + 5])
+        after = [t.lower_ for t in toks[start + 1 : start + 5]]
+        for k, word in enumerate(after[:-1]):
+            if word in self.ctx("norm_modals") and after[k + 1] == "finnas" and (
+                toks[start + k]._.jam_measure is Measure.PEOPLE
+            ):
+                return True  # "samtidigt som två pedagoger måste finnas i tjänst": a norm
         if start == 0:
             return bound and modal_after
         before = [t.lower_ for t in toks[max(0, start - 5) : start]]
@@ -2197,6 +2212,10 @@ class QuantityFinder:
             return True  # "Den tar emot 16 elever per intag": how many each intake takes
         if forecast and words == ["ta", "emot"]:
             return False  # "bedömer att teamet kommer att ta emot omkring 180 personer per år"
+        if words == ["plats", "för"] and any(
+            t.lower_ in self.ctx("registration_verbs") for t in toks[max(0, start - 7) : start - 2]
+        ):
+            return False  # "anmälde vårdnadshavarna behov av plats för 296 barn": asked for
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
         if words == ["bedömer", "att"] and self._staff_that_can(toks, start):
