@@ -942,7 +942,7 @@ def _names_an_earlier_group(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -
 
 
 _TODAY = re.compile(r"\b(?:i\s*dag|idag|för\s+närvarande|just\s+nu)\b", re.IGNORECASE)
-_STAFFED_BY = re.compile(r"\b(\w+)\s+av\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
+_STAFFED_BY = re.compile(r"\b(\w+)\s+(?:av|med)\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
 
 
 _PROPOSED_WHERE = re.compile(r"\bföreslår\b[^.]*\bdär\s+$", re.IGNORECASE)
