@@ -462,6 +462,14 @@ class QuantityFinder:
             return _Expr(k, k, None, measure=Measure.TIME)
         if prev in CLOCK_WORDS and _digits(text):
             return _Expr(k, k, None, measure=Measure.TIME)
+        if (
+            prev in ("och", "till", "–", "-")
+            and k >= 3
+            and toks[k - 3].lower_ in CLOCK_WORDS
+            and _digits(text)
+            and _digits(toks[k - 2].text)
+        ):
+            return _Expr(k, k, None, measure=Measure.TIME)  # "mellan klockan 17 och 22"
         if YEAR_RANGE.match(text) and not self._counted_at(toks, k + 1):
             return _Expr(k, k, None, measure=Measure.YEAR)
         if SLASHED.match(text):
@@ -1696,7 +1704,12 @@ class QuantityFinder:
             # "varav 92 procent är kvinnor": the share is the women's ("I 401 av hushållen var
             # den sökande en man": the count is the men's)
             sex = self._share_of_a_sex(toks, unit.pos) or self._share_of_a_sex(toks, expr.end)
-        cost_basis = self._cost_basis(toks, start)
+        cost_basis = self._cost_basis(toks, start) or (
+            # "En fjärde enhetschef och två planerare kostar sammanlagt omkring 2,1 miljoner"
+            unit is not None
+            and unit.pos + 1 < len(toks)
+            and toks[unit.pos + 1].lower_ in ("kostar", "kostade")
+        )
         if measure is Measure.PEOPLE and (cost_basis or self._cost_assumption(toks, start)):
             measure = Measure.OTHER  # "Lönekostnaden för 24 lärlingar": a cost's basis
         if unit is not None and not sex and (toks[unit.pos]._.jam_rate or not unit.follows):
@@ -2244,8 +2257,13 @@ class QuantityFinder:
             # "Varje station ska ha en styrka om en styrkeledare och fyra brandpersoner": a norm
             return True
         averaged = any(t.lower_ in self.ctx("average_words") for t in toks[:start + 2])
-        sized = words[-1:] in (["har"], ["rymmer"]) and not averaged
-        if sized and self._per_unit(toks, max(0, start - 4), start):
+        verb = start - 1
+        while verb > 0 and toks[verb].lower_ in ("dag", "idag", "nu") and (
+            toks[verb].lower_ != "dag" or toks[verb - 1].lower_ == "i"
+        ):
+            verb -= 2 if toks[verb].lower_ == "dag" else 1  # "Varje avdelning har i dag två …"
+        sized = toks[verb].lower_ in ("har", "rymmer", "får") and not averaged
+        if sized and self._per_unit(toks, max(0, verb - 3), start):
             # "Varje grupp har 6–8 barn": the size of each group; "Varje chef har i genomsnitt 21
             # medarbetare" is a figure
             return True
