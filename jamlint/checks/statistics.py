@@ -2114,9 +2114,14 @@ class SexStatisticsNotAnalysed(Check):
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
         rates = bool(split) and all(q.is_percent for q in split)
         staff_split = _all_staff(ab, sent)
+        adults = _sex_kind(sex_terms_in(ab, sent)) == "adult"
         for j, other in enumerate(ab.sentences):
             if other.span != sent.span and _split_between(ab, sent, other):
                 continue  # the comment is on the split nearer to it, another figure
+            if adults and _sex_kind(sex_terms_in(ab, other)) == "child":
+                # "… nio elevassistenter, sju kvinnor och två män …. De flesta av eleverna som
+                # har en elevassistent är pojkar": girls and boys are not the women and men
+                continue
             if j < i and _follows_its_split(ab, j) and ab.sentences[j - 1].span != sent.span:
                 # the comment right after an earlier split is that split's ("… besvarades av 96
                 # anhöriga, 68 kvinnor och 28 män. Fördelningen … bland de svarande motsvarar
