@@ -985,6 +985,11 @@ def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: 
     section = ab.block.section
     staff = q.unit is not None and _is_staff(q.unit.text.lower())
     proposal = section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title)
+    # (under "Förslaget", staff listed after the verb: "Fritidshemmet bemannas efter närvaron,
+    # med tolv medarbetare mellan 13.30 och 16.30, fyra medarbetare mellan …")
+    staffed = staffed or bool(
+        proposal and staff and any(w.lower().startswith(passives) for w in re.findall(r"\w+", before))
+    )
     if staff and _PROPOSED_WHERE.search(before):
         # "Förvaltningen föreslår en gemensam nattorganisation där två undersköterskor bildar …"
         return True
