@@ -165,8 +165,30 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
     if nxt is not None and _next_splits(ctx, q, sent, ab, nxt, siblings):
         return True
     if siblings and _comparison(ab.block.text, sent, q, siblings):
-        return False  # "684 hushåll (tabell 2), jämfört med 641 hushåll 2024": last year's
+        # "684 hushåll (tabell 2), jämfört med 641 hushåll 2024": last year's, unless the table
+        # by sex the next sentence points to gives it too ("… 7,4 procent 2048, jämfört med 7,9
+        # procent 2047. … (se tabell 2)", a table of 2046–2048 by sex)
+        return nxt is not None and _in_split_table(ctx, nxt[1], q, nxt[0])
     return _referenced_table_split(ctx, ab, sent, q) and not _reference_is_anothers(ab, sent, q)
+
+
+def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: AnnotatedBlock) -> bool:
+    """A table by sex that the sentence points to has q's value in its total row."""
+    if q.value is None or not any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
+        return False
+    for b in _named_tables(ctx, sent):
+        if b.table is None or not table_split(ctx, b):
+            continue
+        body = b.table.rows[b.table.header_rows :]
+        if any(
+            row and _TOTAL_LABEL.match(row[0]) and any(_value_of(c) == q.value for c in row[1:])
+            for row in body
+        ):
+            return True
+    return False
+
+
+_TOTAL_LABEL = re.compile(r"\s*(?:totalt|total|samtliga|alla|summa)\b", re.IGNORECASE)
 
 
 _BY_SEX = re.compile(r"\bkön\b", re.IGNORECASE)  # "fördelningen efter ålder och kön"
