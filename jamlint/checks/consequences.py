@@ -225,7 +225,7 @@ def _forward(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return any(
         within(p, sent) and (m := _NEXT_WORD.match(text, p.end)) is not None
         and m.group(1).lower() not in study
-        and not _RELATIVE.search(text, max(sent.span.start, p.start - 25), p.start)
+        and not _IN_RELATIVE_CLAUSE.search(text, max(sent.span.start, p.start - 25), p.start)
         for p in phrases(ab, FORWARD)
     )  # fmt: skip
 
@@ -233,7 +233,7 @@ def _forward(ab: AnnotatedBlock, sent: Sentence) -> bool:
 _NEXT_WORD = re.compile(r"\W*(\w*)")
 # what a thing named before does in general ("extratjänster, som oftare leder till en
 # anställning"), not what the decision is expected to do
-_RELATIVE = re.compile(r"\bsom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_IN_RELATIVE_CLAUSE = re.compile(r"\bsom\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _only_counted(ab: AnnotatedBlock, sent: Sentence) -> bool:
