@@ -35,6 +35,8 @@ def classifier():
         ("Beslutet skickas till", {SectionKind.DISTRIBUTION}),
         ("Expediera till:", {SectionKind.DISTRIBUTION}),
         ("Förvaltningens bedömning", {SectionKind.ASSESSMENT}),
+        ("Bedömning och förslag", {SectionKind.ASSESSMENT}),
+        ("Bedömningen i årskurs 1 hösten 2048", set()),  # the pupils' assessment, a topic
         ("Skolskjuts i Norrby", set()),
         ("Barn- och utbildningsnämnden", set()),  # a nämnd's name, not a children section
         ("Barn- och utbildningsnämnden beslutar att", set()),
