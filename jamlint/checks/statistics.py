@@ -188,6 +188,7 @@ def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: Annotated
     return False
 
 
+TABLE_REACH = 3  # blocks from a split's paragraph to a table of the same people (a caption between)
 _TOTAL_LABEL = re.compile(r"\s*(?:totalt|total|samtliga|alla|summa)\b", re.IGNORECASE)
 
 
@@ -2120,6 +2121,27 @@ class SexStatisticsNotAnalysed(Check):
                     return True
         return False
 
+    def _total_of_commented_table(
+        self, ctx: RuleContext, ab: AnnotatedBlock, split: list[Quantity]
+    ) -> bool:
+        """A table by sex right after the split's paragraph whose total row gives the split's
+        figures ("… 264 ungdomar …, 142 tjejer och 122 killar." ¶ Tabell 1 … | Totalt | 142 |
+        122 | 264 |) is the same people in more detail: its comment is the split's."""
+        values = {q.value for q in split if q.value is not None and not q.is_percent}
+        if len(values) < 2:
+            return False
+        doc = ctx.document
+        for b in doc.blocks[ab.block.index + 1 : ab.block.index + 1 + TABLE_REACH]:
+            if b.kind is not BlockKind.TABLE or b.table is None:
+                continue
+            rows = b.table.rows[b.table.header_rows :]
+            total = any(
+                row and _TOTAL_LABEL.match(row[0]) and values <= {_value_of(c) for c in row[1:]}
+                for row in rows
+            )
+            return total and table_split(ctx, b) and self._table_commented(ctx, b)
+        return False
+
     def _text_commented(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
         """Another sentence of the paragraph analyses it, or the next paragraph does while
         speaking of the same people ("640 medlemmar" … "medlemmarna"), or it points to a
@@ -2139,6 +2161,8 @@ class SexStatisticsNotAnalysed(Check):
             if any(table_split(ctx, b) and self._table_commented(ctx, b) for b in tables):
                 return True
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+        if self._total_of_commented_table(ctx, ab, split):
+            return True
         rates = bool(split) and all(q.is_percent for q in split)
         staff_split = _all_staff(ab, sent)
         adults = _sex_kind(sex_terms_in(ab, sent)) == "adult"
