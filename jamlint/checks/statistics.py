@@ -968,6 +968,8 @@ _TODAY = re.compile(r"\b(?:i\s*dag|idag|för\s+närvarande|just\s+nu)\b", re.IGN
 _STAFFED_BY = re.compile(r"\b(\w+)\s+(?:av|med)\s+(?:en\s+\w+\s+och\s+)?$", re.IGNORECASE)
 
 
+# a definite subject with an adjective: "Den samlokaliserade verksamheten", "Det nya teamet"
+_SUBJECT_PHRASE = re.compile(r"\s*(?:den|det|de)\s+\w+\s+\w+(?:en|et|na)\b", re.IGNORECASE)
 _PROPOSED_WHERE = re.compile(r"\bföreslår\b[^.]*\bdär\s+$", re.IGNORECASE)
 _RUNS = re.compile(r"\s+\w+\s+ansvarar\s+för\b", re.IGNORECASE)
 
@@ -1030,6 +1032,15 @@ def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: 
         sent.span.text
     ):
         return True  # in the office's assessment of the proposal, not "bemannas i dag av …"
+    # the unit the decision itself names ("- den samlokaliserade verksamheten bemannas enligt
+    # förvaltningens förslag" ↔ "Den samlokaliserade verksamheten bemannas med tio handledare")
+    opening = _SUBJECT_PHRASE.match(sent.span.text)
+    if opening is not None and _TODAY.search(sent.span.text) is None and any(
+        opening.group(0).strip().lower() in b.block.text.lower()
+        for b in ctx.blocks
+        if in_sections_of_kind(ctx.document, b.block, (SectionKind.PROPOSAL,))
+    ):
+        return True
     first = re.match(r"\s*(\w+)", sent.span.text)
     if first is None:
         return False
