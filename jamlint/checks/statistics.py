@@ -389,7 +389,11 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     terms = [t.start for t in sex_terms_in(ab, sent) if not rough(t)]
     if not terms:
         return False
-    others = [o for o in _sentence_figures(ab, sent, q) if not _coordinated(ab.block.text, q, o)]
+    others = [
+        o for o in _sentence_figures(ab, sent, q)
+        if not _coordinated(ab.block.text, q, o)
+        and not _PARTITIVE_TOTAL.fullmatch(ab.block.text, q.span.end, o.span.start)
+    ]  # fmt: skip  ("Sex av de sju lärarna är kvinnor": the whole the part is of)
     after = [t for t in terms if t >= q.span.end]
     # "minskade från 8,1 procent till 7,6 procent, 8,6 procent bland kvinnorna …": the split
     # is the new value's
@@ -450,6 +454,7 @@ def _names_a_place_or_quality(term: str) -> bool:
 
 
 _REST = re.compile(r"\s+(?:andra|övriga)\b", re.IGNORECASE)
+_PARTITIVE_TOTAL = re.compile(r"\s+av\s+(?:de|dessa)\s+", re.IGNORECASE)
 _ABOUT_THEM = re.compile(r"\s*(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\s\w+.*(?:,\s*(?:och|men|medan)\b|;)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",\s*(?:och|men)\s+$", re.IGNORECASE)

@@ -276,6 +276,11 @@ class QuantityFinder:
         limited = any(f.limit and f.measure is Measure.PEOPLE for f in found)
         if limited and any(k < expr.start for k in passives):
             return True  # "…, och stödgrupperna leds av två familjebehandlare": the same plan
+        staffing = tuple(self.ctx("staffing_passives"))
+        if limited and any(t.lower_.startswith(staffing) for t in toks[: expr.start]):
+            # "Stödgruppen tar emot högst åtta barn per omgång och leds av två
+            # familjebehandlare": the staffing of the group whose size is limited
+            return True
         after = next((t for t in toks if t.idx >= q.excerpt.end), None)
         if limited and after is not None and after.lower_ in self.ctx("norm_modals"):
             return True  # "högst 20 barn i den förlängda omsorgen, och tre förskollärare ska arbeta"
@@ -663,6 +668,8 @@ class QuantityFinder:
         ):
             end += 2  # "8 av 15"
             expr.share = True
+            if expr.value is not None and not float(expr.value).is_integer():
+                expr.measure = Measure.OTHER  # "betyget 4,6 av 5": a rating, not people
         expr.end = end
         return expr
 
