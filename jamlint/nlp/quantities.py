@@ -383,6 +383,10 @@ class QuantityFinder:
             # "Med de två nya tjänsterna blir det i genomsnitt 455 elever per heltidstjänst"
             # "Med i genomsnitt 2,2 personer per bostad ger programmet bostäder för …"
             return any(w in self.ctx("modals") or w in ("blir", "ger") for w in after + before)
+        if toks[0].lower_ == "om" and self._approximation_start(toks, expr.start) == 1:
+            # "Om 250 medarbetare arbetar två dagar i veckan på distans behövs …": the people
+            # of a condition (not "Om vi rekryterar 100 medarbetare per år", a planning figure)
+            return True
         return expr.start <= 3 and toks[0].lower_ in openers
 
     def antecedent(
@@ -2232,6 +2236,10 @@ class QuantityFinder:
             return True  # "Den tar emot 16 elever per intag": how many each intake takes
         if forecast and words == ["ta", "emot"]:
             return False  # "bedömer att teamet kommer att ta emot omkring 180 personer per år"
+        if words in (["tar", "emot"], ["ta", "emot"]) and any(
+            t.lower_ in ("ny", "nya", "nytt") for t in toks[: min(4, start)]
+        ):
+            return True  # "Den nya gruppen … tar emot åtta deltagare per dag": its capacity
         if words == ["plats", "för"] and any(
             t.lower_ in self.ctx("registration_verbs") for t in toks[max(0, start - 7) : start - 2]
         ):
