@@ -226,7 +226,9 @@ def _next_splits(
     only_count = not siblings or not q.is_percent and all(x.is_percent for x in siblings)
     only_count = only_count or _named_by_its_verb(ab.block.text, sent, q, nsent)
     if _splits_same_figure(q, nab, nsent, siblings, sent.span.text) or (
-        only_count and _partitive_of_same(sent, nab, nsent, q, _referenced_captions(ctx, sent))
+        only_count
+        and not _rates_of_own_share(q, nab, nsent)
+        and _partitive_of_same(sent, nab, nsent, q, _referenced_captions(ctx, sent))
     ):
         if siblings and _comparison(ab.block.text, sent, q, siblings):
             return False  # "8,9 procent, jämfört med 9,6 procent 2024": the split is the 8,9's
@@ -267,6 +269,20 @@ def _next_splits(
     same = q.unit is not None and any(_same_word(n, q.unit.text.lower()) for n in names)
     by_sex = sentence_has_split(nab, nsent) or _BY_SEX.search(nsent.span.text) is not None
     return same or by_sex
+
+
+def _rates_of_own_share(q: Quantity, nab: AnnotatedBlock, nsent: Sentence) -> bool:
+    """The next sentence's figures by sex are rates within each sex of a share it gives itself
+    ("Av ledarna är 142 yngre än 20 år. Av ledarna har 41 procent gått …, 47 procent av
+    kvinnorna och 37 procent av männen"): they split that share, not the count q."""
+    if q.is_percent:
+        return False
+    split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
+    text = nab.block.text
+    return bool(split) and all(x.is_percent and _rate_among_sex(text, x) for x in split) and any(
+        x.is_percent and not x.sex and within(x.span, nsent) and not _third_category(text, x, split)
+        for x in nab.quantities
+    )
 
 
 def _adds_up_to(q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: list[Quantity]) -> bool:
@@ -717,7 +733,10 @@ def _splits_same_figure(
     answers = any(w in said for w in re.findall(r"\w+", nsent.span.text.lower()))
     # …but the same measure said again is no other answer ("Andelen … som arbetar heltid var 71
     # procent … Bland kvinnorna arbetade 67 procent heltid …"); answering itself is no measure
-    measure = _shared(_topics(own_text, set()), _topics(nsent.span.text, set())) - {"svarande"}
+    measure = {
+        w for w in _shared(_topics(own_text, set()), _topics(nsent.span.text, set()))
+        if w != "svarande" and not _SEX_WORD.match(w)
+    }  # fmt: skip  (the sexes named in both are no measure: "1 366 kvinnor … av kvinnorna")
     # (a short word too, when it names the share: "71 procent … var nöjda. Andelen nöjda var 74
     # procent bland de kvinnor som svarade …")
     named = _NAMED_SHARE.match(nsent.span.text)
@@ -736,6 +755,7 @@ def _splits_same_figure(
 
 
 _OTHER_SEX = re.compile(r"\b(?:annat|inget|okänt)\s+kön\b|\bicke-binär|\bkön\b", re.IGNORECASE)
+_SEX_WORD = re.compile(r"(?:kvinn|män|mann|flick|pojk|tjej|kill|mamm|papp)", re.IGNORECASE)
 
 
 def _named_again(q: Quantity, x: Quantity) -> bool:
