@@ -1387,6 +1387,11 @@ class QuantityFinder:
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
         if toks[start - 1].lower_ == "vardera":
             return True  # "Kvarnbo och Norra Kvarnbo har i dag vardera färre än 1 000 röstberättigade"
+        opening = [t.lower_ for t in toks[:4]]
+        if len(opening) == 4 and opening[0] in ("för", "i", "på") and toks[1].like_num and (
+            opening[2] == "av" and opening[3] in ("dem", "dessa")
+        ):
+            return True  # "För 31 av dem [tjänsterna] fick kommunen färre än fem behöriga sökande"
         # "Två valdistrikt har i dag färre än 1 000 röstberättigade": past a time adverb
         b = start - 1
         while b >= 2 and (toks[b].lower_ in ("nu", "idag", "fortfarande", "redan", "numera", "båda",
