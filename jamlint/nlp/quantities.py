@@ -380,6 +380,8 @@ class QuantityFinder:
             before = [t.lower_ for t in toks[1 : expr.start]]
             if any(w in self.ctx("estimate_verbs") or w.startswith("bedömning") for w in before):
                 return False  # "Med två hallar kommer skolan enligt förvaltningens bedömning att nå …"
+            if before[-1:] == ["får"] and after[1:2] and after[1] in self.ctx("comparatives"):
+                return False  # "Med flytten får 22 barn längre väg": those it affects, counted
             # "Med de två nya tjänsterna blir det i genomsnitt 455 elever per heltidstjänst"
             # "Med i genomsnitt 2,2 personer per bostad ger programmet bostäder för …"
             return any(w in self.ctx("modals") or w in ("blir", "ger") for w in after + before)
@@ -1632,6 +1634,8 @@ class QuantityFinder:
                 ):
                     unit = of
             things = self._count_of_things(toks, expr) if unit is None else None
+            if unit is None and things is None and self._change_of_things(toks, expr):
+                things = Measure.OBJECT  # "1 046 anmälningar …, vilket är 14 procent fler"
             if unit is None and things is None and not self._share_of_a_thing(toks, expr):
                 unit = self._unit_before(toks, expr)
             measure = unit.measure if unit is not None else things or Measure.OTHER
@@ -1874,6 +1878,23 @@ class QuantityFinder:
         return start > 1 and toks[start - 1].lower_ == "av" and toks[start - 2].lower_.startswith(
             "besvara"
         )
+
+    def _change_of_things(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """ "Under 2024 inkom 1 046 anmälningar om oro för barn, vilket är 14 procent fler än
+        2023": the change of the count before, which counts things, not of the people after it."""
+        start = self._approximation_start(toks, expr.start)
+        nxt = toks[expr.end + 1].lower_ if expr.end + 1 < len(toks) else ""
+        words = [t.lower_ for t in toks[max(0, start - 2) : start]]
+        if words not in (["vilket", "var"], ["vilket", "är"]) or nxt not in ("fler", "färre"):
+            return False
+        found, unit = self._head_count(toks, start - 1)
+        if not found or unit is not None:
+            return False
+        for pos in range(start - 3, -1, -1):  # the measured word after that count
+            if self._number_value(toks[pos].text) is not None and not _a_year(toks[pos].text):
+                after = [t._.jam_measure for t in toks[pos + 1 : pos + 4] if t._.jam_measure]
+                return bool(after) and after[0] in (Measure.OBJECT, Measure.ORGANISATION)
+        return False
 
     def _more_of_them(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A bare number that adds to or compares with the count before it: "684 hushåll fick
