@@ -440,7 +440,10 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         # pappor och 5 andra vårdnadshavare")
         first = min(x.span.start for x in counted)
         rest = _REST.match(ab.block.text, q.excerpt.end) is not None
-        return len(counted) >= 2 and (rest or q.unit is not None and q.unit.end <= first)
+        # (or couples, a household category beside single women and men: "61 ensamstående
+        # kvinnor, 63 ensamstående män och 24 sammanboende")
+        couples = q.unit is not None and q.unit.text.lower().startswith(_COUPLES)
+        return len(counted) >= 2 and (rest or couples or q.unit is not None and q.unit.end <= first)
     if _COMPARED.search(ab.block.text[last.excerpt.end : q.span.start]):
         return False  # "21 procent av kvinnorna och 16 procent av männen, jämfört med 19 procent i riket"
     between = ab.block.text[last.excerpt.end : q.span.start]
@@ -470,6 +473,7 @@ def _names_a_place_or_quality(term: str) -> bool:
 
 
 _REST = re.compile(r"\s+(?:andra|övriga)\b", re.IGNORECASE)
+_COUPLES = ("sammanboende", "par", "gifta")
 _PARTITIVE_TOTAL = re.compile(r"\s+av\s+(?:de|dessa)\s+", re.IGNORECASE)
 _ABOUT_THEM = re.compile(r"\s*(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\s\w+.*(?:,\s*(?:och|men|medan)\b|;)", re.IGNORECASE)

@@ -1728,7 +1728,13 @@ class QuantityFinder:
             # "En fjärde enhetschef och två planerare kostar sammanlagt omkring 2,1 miljoner"
             unit is not None
             and unit.pos + 1 < len(toks)
-            and toks[unit.pos + 1].lower_ in ("kostar", "kostade")
+            and (
+                toks[unit.pos + 1].lower_ in ("kostar", "kostade")
+                # an item of a cost list: "utbildning av två nya gruppledare, 95 000 kronor"
+                or toks[unit.pos + 1].text == ","
+                and any(t._.jam_measure is Measure.MONEY for t in toks[unit.pos + 2 : unit.pos + 6])
+                and any(t._.jam_measure is Measure.MONEY for t in toks[:start])
+            )
         )
         if measure is Measure.PEOPLE and (cost_basis or self._cost_assumption(toks, start)):
             measure = Measure.OTHER  # "Lönekostnaden för 24 lärlingar": a cost's basis
@@ -2270,6 +2276,9 @@ class QuantityFinder:
             t.lower_ in self.ctx("registration_verbs") for t in toks[max(0, start - 7) : start - 2]
         ):
             return False  # "anmälde vårdnadshavarna behov av plats för 296 barn": asked for
+        part_of = [t.lower_ for t in toks[start + 1 : start + 3]]
+        if words[-1:] == ["behöver"] and part_of[:1] == ["av"] and part_of[1:] in (["de"], ["dem"], ["dessa"]):
+            return False  # "Nattetid behöver 18 av de boende hjälp": those in need, counted
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
         if words == ["bedömer", "att"] and self._staff_that_can(toks, start):
