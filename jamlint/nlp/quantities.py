@@ -2276,6 +2276,8 @@ class QuantityFinder:
             t.lower_ in self.ctx("registration_verbs") for t in toks[max(0, start - 7) : start - 2]
         ):
             return False  # "anmälde vårdnadshavarna behov av plats för 296 barn": asked for
+        if words == ["hjälp", "av"] and any(t.lower_ in ("behöver", "behövs", "kräver") for t in toks[:start]):
+            return True  # "behöver 18 av de boende hjälp av två personer vid förflyttning": a need
         part_of = [t.lower_ for t in toks[start + 1 : start + 3]]
         if words[-1:] == ["behöver"] and part_of[:1] == ["av"] and part_of[1:] in (["de"], ["dem"], ["dessa"]):
             return False  # "Nattetid behöver 18 av de boende hjälp": those in need, counted
