@@ -199,7 +199,7 @@ class QuantityFinder:
                 quantity = replace(quantity, limit=True)
             out.append(quantity)
             k = self._past_range(tokens, expr, quantity)
-        return out
+        return _pairs_share_unit(text, out)
 
     @staticmethod
     def _organisations_in_apposition(toks: Sequence[Token], pos: int) -> bool:
@@ -2460,6 +2460,20 @@ def _past_verb(tok: Token) -> bool:
 def _a_year(text: str) -> bool:
     """ "2030", "2029/30", "2025–2027"."""
     return bool(YEAR.match(text) or YEAR_RANGE.match(text))
+
+
+def _pairs_share_unit(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "jämfört med 11,9 och 5,8 procent 2047" after a pair by sex: the first number of the
+    pair is a share by sex like the second, whose "procent" it shares."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        q, nxt = out[i], out[i + 1]
+        if q.sex or q.value is None or float(q.value).is_integer() or "procent" in q.span.text:
+            continue
+        if not (nxt.is_percent and nxt.sex) or text[q.span.end : nxt.span.start].strip() != "och":
+            continue
+        out[i] = replace(q, measure=nxt.measure, sex=True, is_percent=True, unit=None)
+    return out
 
 
 def _digits(text: str) -> bool:
