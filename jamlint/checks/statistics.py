@@ -176,16 +176,18 @@ def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: Annotated
     """A table by sex that the sentence points to has q's value in its total row."""
     if q.value is None or not any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
         return False
-    for b in _named_tables(ctx, sent):
-        if b.table is None or not table_split(ctx, b):
-            continue
-        body = b.table.rows[b.table.header_rows :]
-        if any(
-            row and _TOTAL_LABEL.match(row[0]) and any(_value_of(c) == q.value for c in row[1:])
-            for row in body
-        ):
-            return True
-    return False
+    return any(
+        b.table is not None and table_split(ctx, b) and _total_row_holds(b.table, {q.value})
+        for b in _named_tables(ctx, sent)
+    )
+
+
+def _total_row_holds(table: Table, values: set[float | None]) -> bool:
+    """A row labelled as the total ("Totalt", "Samtliga") has all these values."""
+    return any(
+        row and _TOTAL_LABEL.match(row[0]) and values <= {_value_of(c) for c in row[1:]}
+        for row in table.rows[table.header_rows :]
+    )
 
 
 TABLE_REACH = 3  # blocks from a split's paragraph to a table of the same people (a caption between)
@@ -2174,11 +2176,7 @@ class SexStatisticsNotAnalysed(Check):
         for b in doc.blocks[ab.block.index + 1 : ab.block.index + 1 + TABLE_REACH]:
             if b.kind is not BlockKind.TABLE or b.table is None:
                 continue
-            rows = b.table.rows[b.table.header_rows :]
-            total = any(
-                row and _TOTAL_LABEL.match(row[0]) and values <= {_value_of(c) for c in row[1:]}
-                for row in rows
-            )
+            total = _total_row_holds(b.table, values)
             return total and table_split(ctx, b) and self._table_commented(ctx, b)
         return False
 
