@@ -710,6 +710,8 @@ class QuantityFinder:
                 break  # "jämfört med 88 procent föregående år": when, not what
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
+            if measure is Measure.OBJECT and found is None and self._singular_after_count(toks, k, pos):
+                break  # "Av barnskötarna saknar 41 utbildning", "31 procent saknade gymnasieutbildning"
             if measure is not None:
                 if found is not None and measure is not Measure.PEOPLE and self._describes(
                     toks[found.pos], tok
@@ -909,6 +911,20 @@ class QuantityFinder:
             return True
         nxt = toks[pos + 1].lower_
         return nxt.isalpha() and nxt.endswith("t") and len(nxt) > 2
+
+    def _singular_after_count(self, toks: Sequence[Token], k: int, pos: int) -> bool:
+        """A singular noun after a count of more than one, or after a share and a verb, is what
+        the people counted have or lack, not what is counted ("41 utbildning")."""
+        low = toks[pos].lower_
+        info = self.info(low, False)
+        # (an abstract noun with no plural of the same form: not "tio läkemedel", "8 årsarbetare")
+        if info is None or info.lemma != low or k == 0 or not low.endswith(_ABSTRACT_ENDINGS):
+            return False
+        number = self._number_value(toks[k - 1].text)
+        if pos == k:
+            return number is not None and number > 1
+        verb = toks[k].lower_.endswith(("ade", "ar", "er")) and pos == k + 1
+        return verb and toks[k - 1].lower_ in PERCENT_WORDS
 
     def _modifier(self, tok: Token) -> bool:
         """Could be an adjective or participle before a noun ("nyanlända", "godkända")."""
@@ -2464,6 +2480,9 @@ def _past_verb(tok: Token) -> bool:
 def _a_year(text: str) -> bool:
     """ "2030", "2029/30", "2025–2027"."""
     return bool(YEAR.match(text) or YEAR_RANGE.match(text))
+
+
+_ABSTRACT_ENDINGS = ("ning", "ing", "het", "tion", "else", "skap")
 
 
 def _pairs_share_unit(text: str, found: list[Quantity]) -> list[Quantity]:
