@@ -1607,6 +1607,7 @@ def _on_respondents(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 _CONTRAST = re.compile(r"\bdäremot\b", re.IGNORECASE)
+_RESPONSE_RATE = re.compile(r"\bsvarsfrekvens", re.IGNORECASE)
 _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
 
 
@@ -2204,8 +2205,13 @@ class SexStatisticsNotAnalysed(Check):
         rates = bool(split) and all(q.is_percent for q in split)
         staff_split = _all_staff(ab, sent)
         adults = _sex_kind(sex_terms_in(ab, sent)) == "adult"
+        who_answered = not rates and _RESPONDENTS.search(sent.span.text) is not None
         for j, other in enumerate(ab.sentences):
-            if other.span != sent.span and _split_between(ab, sent, other):
+            # (a comment on the response rate by sex, split right after who answered, says who
+            # answered too: "… 1 402 kvinnor, 331 män …. Svarsfrekvensen var 75 procent, 77
+            # procent bland kvinnorna …. Den lägre svarsfrekvensen bland männen beror …")
+            on_response = who_answered and _RESPONSE_RATE.search(other.span.text) is not None
+            if other.span != sent.span and _split_between(ab, sent, other) and not on_response:
                 continue  # the comment is on the split nearer to it, another figure
             if adults and _sex_kind(sex_terms_in(ab, other)) == "child":
                 # "… nio elevassistenter, sju kvinnor och två män …. De flesta av eleverna som
