@@ -1149,6 +1149,11 @@ class QuantityFinder:
         near = [t.lower_ for t in toks[max(0, expr.start - 4) : expr.start]]
         if any(w in self.ctx("percent_nouns") for w in near):
             return None  # "en avgift mellan 0,38 och 0,45 procent": the fee's rate
+        clause = max((k for k in range(expr.start) if toks[k].text in (",", ";")), default=-1)
+        if any(t.lower_ in self.ctx("percent_nouns") for t in toks[clause + 1 : expr.start]):
+            # "…, och beläggningsgraden har under de senaste tre åren legat mellan 65 och 72
+            # procent": the clause's subject is what the share measures
+            return None
         if any(t._.jam_measure is Measure.MONEY for t in toks):
             return None  # "nämndernas ordförande [får ett arvode] på 20–35 procent": of money
         for pos in before:
@@ -1428,8 +1433,10 @@ class QuantityFinder:
             head -= 1  # "Föreningar som har färre än 25 medlemmar"
         elif before == "för" and toks[head].lower_ == "ansvar" and head > 0:
             head -= 1  # "chefer har ansvar för fler än 30 medarbetare"
-            if toks[head].lower_ in ("har", "hade") and head > 0:
+            if toks[head].lower_ in ("har", "hade", "ha") and head > 0:
                 head -= 1
+            if toks[head].lower_ in self.ctx("norm_modals") and head > 0:
+                head -= 1  # "inga chefer ska ha ansvar för fler än 30 medarbetare": a norm
         elif before in ("har", "hade") and head > 0 and (
             toks[head - 1].like_num or toks[head - 1].lower_ in ("alla", *SEVERAL)
         ) and (
@@ -2491,11 +2498,19 @@ def _pairs_share_unit(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     for i in range(len(out) - 1):
         q, nxt = out[i], out[i + 1]
-        if q.sex or q.value is None or float(q.value).is_integer() or "procent" in q.span.text:
+        if q.sex or q.value is None or "procent" in q.span.text:
             continue
-        if not (nxt.is_percent and nxt.sex) or text[q.span.end : nxt.span.start].strip() != "och":
+        if q.unit is not None and q.unit.start > q.span.start:
+            continue  # a count with its own noun after it
+        if not nxt.is_percent or text[q.span.end : nxt.span.start].strip() != "och":
             continue
-        out[i] = replace(q, measure=nxt.measure, sex=True, is_percent=True, unit=None)
+        shares = [x for x in out[:i] if x.is_percent]
+        pair = len(shares) >= 2 and shares[-1].sex and shares[-2].sex
+        compared = pair and COMPARED.search(text[shares[-1].span.end : q.span.start].lower())
+        if not (nxt.sex or compared):
+            continue
+        out[i] = replace(q, measure=Measure.PEOPLE, sex=True, is_percent=True, unit=None)
+        out[i + 1] = replace(nxt, measure=Measure.PEOPLE, sex=True)
     return out
 
 
