@@ -730,6 +730,14 @@ class QuantityFinder:
                     if measure is Measure.OBJECT and participle:
                         # "214 förtroendevalda uppdrag": the participle describes the thing
                         return _Unit(pos, measure, False, follows=True)
+                    if (
+                        measure is Measure.OBJECT
+                        and toks[found.pos].lower_.endswith("a")
+                        and self._definite(tok)
+                        and self._adjectival(toks[found.pos])
+                    ):
+                        # "De två seniora tjänsterna": the adjective describes the posts
+                        return _Unit(pos, measure, False, follows=True)
                     if measure is Measure.ORGANISATION and self._adjectival(toks[found.pos]):
                         # "72 procent av de svarande verksamheterna": the participle
                         # describes the organisations
@@ -1797,6 +1805,8 @@ class QuantityFinder:
         if any(t.lower_ in self.ctx("average_words") for t in toks[: unit.pos]):
             return False  # "hade i genomsnitt 35 besökare vardera": an average, a figure
         after = [t.lower_ for t in toks[unit.pos + 1 : unit.pos + 4]]
+        if after[:1] == ["var"] and (len(after) == 1 or after[1] in (".", ",", ";")):
+            return True  # "De nya grupperna tar tolv barn var": what each takes
         able = any(t.lower_ in ("kan", "kunna") for t in toks[: unit.pos])
         if after[:1] == ["samtidigt"] and able:
             return True  # "För att kunna ha åtta barn samtidigt": room for so many at a time
@@ -1829,7 +1839,10 @@ class QuantityFinder:
         the proposal sets, not the staff there are."""
         if unit is None or start < 2 or toks[start - 1].lower_ not in ("av", "med"):
             return False
-        after = " ".join(t.lower_ for t in toks[unit.pos + 1 : unit.pos + 4])
+        pos = unit.pos + 1
+        if pos + 1 < len(toks) and toks[pos].lower_ == "per":
+            pos += 2  # "med två medarbetare per avdelning i stället för en och en halv"
+        after = " ".join(t.lower_ for t in toks[pos : pos + 3])
         staffing = tuple(self.ctx("staffing_passives"))
         before = toks[max(0, start - 4) : start]
         return after == "i stället för" and any(t.lower_.startswith(staffing) for t in before)
@@ -2264,8 +2277,9 @@ class QuantityFinder:
             toks[start - 1].lower_ in adverbs
             or f"{toks[start - 2].lower_} {toks[start - 1].lower_}" in adverbs
         ):
-            # "rekryterar för närvarande tre socialsekreterare": past the adverb
-            start -= 1 if toks[start - 1].lower_ in adverbs else 2
+            # "rekryterar för närvarande tre socialsekreterare": past the adverb ("just nu" as one)
+            two = f"{toks[start - 2].lower_} {toks[start - 1].lower_}" in adverbs
+            start -= 2 if two else 1
         while start > 1 and toks[start - 1].lower_ not in limits and (
             toks[start - 1].lower_ in self.ctx("count_qualifiers")
             or (toks[start - 1].lower_,) in self.approximations.get(toks[start - 1].lower_, ())
