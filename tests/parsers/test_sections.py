@@ -37,6 +37,7 @@ def classifier():
         ("Förvaltningens bedömning", {SectionKind.ASSESSMENT}),
         ("Bedömning och förslag", {SectionKind.ASSESSMENT}),
         ("Bedömningen i årskurs 1 hösten 2048", set()),  # the pupils' assessment, a topic
+        ("Förslaget", {SectionKind.OTHER}),  # a heading plain text must see (session 12)
         ("Skolskjuts i Norrby", set()),
         ("Barn- och utbildningsnämnden", set()),  # a nämnd's name, not a children section
         ("Barn- och utbildningsnämnden beslutar att", set()),

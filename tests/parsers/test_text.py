@@ -491,3 +491,9 @@ def test_any_text_parses_and_finalizes(source: str, markdown: bool) -> None:
         assert block.kind is C or block.text.strip()
         if block.kind is H:
             assert block.level is not None and block.level >= 1
+
+
+def test_the_description_of_the_proposal_is_a_heading_in_plain_text() -> None:
+    doc = txt("Ärendebeskrivning\n\nNuläget beskrivs här.\n\nFörslaget\n\nTräffarna leds av två anhörigkonsulenter.\n")
+    headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["Ärendebeskrivning", "Förslaget"]
