@@ -494,6 +494,8 @@ def test_any_text_parses_and_finalizes(source: str, markdown: bool) -> None:
 
 
 def test_the_description_of_the_proposal_is_a_heading_in_plain_text() -> None:
-    doc = txt("Ärendebeskrivning\n\nNuläget beskrivs här.\n\nFörslaget\n\nTräffarna leds av två anhörigkonsulenter.\n")
+    doc = txt(
+        "Ärendebeskrivning\n\nNuläget beskrivs här.\n\nFörslaget\n\nTräffarna leds av två anhörigkonsulenter.\n"
+    )
     headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
     assert headings == ["Ärendebeskrivning", "Förslaget"]
