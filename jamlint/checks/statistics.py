@@ -1944,9 +1944,18 @@ def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """An analysing sentence about women and men, or about "skillnaden"/"fördelningen"."""
     if cues_only_in_goals(ab, sent):
         return False  # "… delmål: en jämn fördelning av makt …, att mäns våld mot kvinnor …"
-    return _analyses(ab, sent) and bool(
-        sex_terms_in(ab, sent) or has_phrase(ab, SPLIT_REFERENCE, sent)
-    )
+    if sex_terms_in(ab, sent):
+        return _analyses(ab, sent)
+    text = ab.block.text
+    # (not a difference between places or groups: "Skillnaden mellan fritidshemmen är stor")
+    refs = [
+        r for r in phrases(ab, SPLIT_REFERENCE)
+        if within(r, sent) and not _BETWEEN_OTHERS.match(text, r.end)
+    ]  # fmt: skip
+    return bool(refs) and _analyses(ab, sent)
+
+
+_BETWEEN_OTHERS = re.compile(r"\s+mellan\s+(?!könen\b|kvinn|män|flick|pojk|tjej|kill)\w", re.IGNORECASE)
 
 
 def _sex_kind(terms) -> str | None:
