@@ -650,7 +650,8 @@ def _splits_same_figure(
         return False
     counts = [x.value for x in split if x.value is not None and not x.is_percent]
     if q.is_percent and len(counts) >= 2 and len(counts) == len(split) and any(
-        s.value is not None and not s.is_percent and abs(sum(counts) - s.value) <= 1 for s in siblings
+        s.value is not None and not s.is_percent and abs(sum(counts) - s.value) <= 1
+        for s in siblings
     ):
         # "187 tillsvidareanställda …, och personalomsättningen var 8,6 procent. Av dem som
         # slutade var 151 kvinnor och 36 män": counts that add up to the count beside the rate
@@ -705,9 +706,10 @@ def _splits_same_figure(
         return False  # "… 148 600 deltagartillfällen i 74 föreningar, varav 41 procent för flickor"
     if _another_group(nab, nsent, own_text):
         return False  # "Arbetslösheten var 7,8 procent …. Bland utrikes födda var arbetslösheten …"
+    # "… hade 38 procent berättat det för en vuxen. I årskurs 8 uppgav 11 procent av flickorna …"
     subgroup = _SUBGROUP_OPENING.match(nsent.span.text) or (
         _GRADE_OPENING.match(nsent.span.text) and not _GRADE.search(own_text)
-    )  # "… hade 38 procent berättat det för en vuxen. I årskurs 8 uppgav 11 procent av flickorna …"
+    )
     if q.is_percent and subgroup and all(_rate_among_sex(nab.block.text, x) for x in split):
         # "… var 91 procent. Bland dem som arbetade i park … angav 27 procent av tjejerna …": the
         # rates of a subgroup, another figure
@@ -1043,8 +1045,9 @@ def _staff_of_new_unit(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: 
     proposal = section is not None and _PROPOSAL_TITLE.match(ctx.document.sections[section].title)
     # (under "Förslaget", staff listed after the verb: "Fritidshemmet bemannas efter närvaron,
     # med tolv medarbetare mellan 13.30 och 16.30, fyra medarbetare mellan …")
+    words = re.findall(r"\w+", before)
     staffed = staffed or bool(
-        proposal and staff and any(w.lower().startswith(passives) for w in re.findall(r"\w+", before))
+        proposal and staff and any(w.lower().startswith(passives) for w in words)
     )
     if staff and _PROPOSED_WHERE.search(before):
         # "Förvaltningen föreslår en gemensam nattorganisation där två undersköterskor bildar …"
@@ -1955,7 +1958,9 @@ def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return bool(refs) and _analyses(ab, sent)
 
 
-_BETWEEN_OTHERS = re.compile(r"\s+mellan\s+(?!könen\b|kvinn|män|flick|pojk|tjej|kill)\w", re.IGNORECASE)
+_BETWEEN_OTHERS = re.compile(
+    r"\s+mellan\s+(?!könen\b|kvinn|män|flick|pojk|tjej|kill)\w", re.IGNORECASE
+)
 
 
 def _sex_kind(terms) -> str | None:

@@ -710,8 +710,13 @@ class QuantityFinder:
                 break  # "jämfört med 88 procent föregående år": when, not what
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
-            if measure is Measure.OBJECT and found is None and self._singular_after_count(toks, k, pos):
-                break  # "Av barnskötarna saknar 41 utbildning", "31 procent saknade gymnasieutbildning"
+            if (
+                measure is Measure.OBJECT
+                and found is None
+                and self._singular_after_count(toks, k, pos)
+            ):
+                # "Av barnskötarna saknar 41 utbildning", "31 procent saknade gymnasieutbildning"
+                break
             if measure is not None:
                 if found is not None and measure is not Measure.PEOPLE and self._describes(
                     toks[found.pos], tok
@@ -1422,7 +1427,7 @@ class QuantityFinder:
         if len(opening) == 4 and opening[0] in ("för", "i", "på") and toks[1].like_num and (
             opening[2] == "av" and opening[3] in ("dem", "dessa")
         ):
-            return True  # "För 31 av dem [tjänsterna] fick kommunen färre än fem behöriga sökande"
+            return True  # "För 31 av dem [tjänsterna] fick kommunen färre än fem sökande"
         # "Två valdistrikt har i dag färre än 1 000 röstberättigade": past a time adverb
         b = start - 1
         while b >= 2 and (toks[b].lower_ in ("nu", "idag", "fortfarande", "redan", "numera", "båda",
@@ -1493,7 +1498,8 @@ class QuantityFinder:
         """ "kommuner med 5 000–15 000 invånare", "kommuner i samma storleksklass, 5 000–15 000
         invånare": a range that bounds what kind of places are meant, not people counted (not
         "Skolgatans skola med 290–310 elever", one place's size)."""
-        if start < 2 or not any("–" in t.text or "-" in t.text for t in toks[expr.start : expr.end + 1]):
+        figure = toks[expr.start : expr.end + 1]
+        if start < 2 or not any("–" in t.text or "-" in t.text for t in figure):
             return False
         before, head = toks[start - 1], toks[start - 2]
         if before.text == ",":
@@ -2277,7 +2283,7 @@ class QuantityFinder:
             toks[start - 1].lower_ in adverbs
             or f"{toks[start - 2].lower_} {toks[start - 1].lower_}" in adverbs
         ):
-            # "rekryterar för närvarande tre socialsekreterare": past the adverb ("just nu" as one)
+            # "rekryterar för närvarande tre socialsekreterare": past the adverb ("just nu" is one)
             two = f"{toks[start - 2].lower_} {toks[start - 1].lower_}" in adverbs
             start -= 2 if two else 1
         while start > 1 and toks[start - 1].lower_ not in limits and (
@@ -2317,10 +2323,12 @@ class QuantityFinder:
             t.lower_ in self.ctx("registration_verbs") for t in toks[max(0, start - 7) : start - 2]
         ):
             return False  # "anmälde vårdnadshavarna behov av plats för 296 barn": asked for
-        if words == ["hjälp", "av"] and any(t.lower_ in ("behöver", "behövs", "kräver") for t in toks[:start]):
+        needs = ("behöver", "behövs", "kräver")
+        if words == ["hjälp", "av"] and any(t.lower_ in needs for t in toks[:start]):
             return True  # "behöver 18 av de boende hjälp av två personer vid förflyttning": a need
         part_of = [t.lower_ for t in toks[start + 1 : start + 3]]
-        if words[-1:] == ["behöver"] and part_of[:1] == ["av"] and part_of[1:] in (["de"], ["dem"], ["dessa"]):
+        partitive = part_of[:1] == ["av"] and part_of[1:] in (["de"], ["dem"], ["dessa"])
+        if words[-1:] == ["behöver"] and partitive:
             return False  # "Nattetid behöver 18 av de boende hjälp": those in need, counted
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
@@ -2507,8 +2515,9 @@ _ABSTRACT_ENDINGS = ("ning", "ing", "het", "tion", "else", "skap")
 
 
 def _pairs_share_unit(text: str, found: list[Quantity]) -> list[Quantity]:
-    """ "jämfört med 11,9 och 5,8 procent 2047" after a pair by sex: the first number of the
-    pair is a share by sex like the second, whose "procent" it shares."""
+    """ "jämfört med 11,9 och 5,8 procent 2047" after a pair by sex: the bare first number and
+    the share it shares "procent" with are a pair by sex too (the second already by sex, or the
+    pair compared with a pair by sex before it)."""
     out = list(found)
     for i in range(len(out) - 1):
         q, nxt = out[i], out[i + 1]
