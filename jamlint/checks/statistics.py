@@ -741,10 +741,9 @@ def _splits_same_figure(
     answers = any(w in said for w in re.findall(r"\w+", nsent.span.text.lower()))
     # …but the same measure said again is no other answer ("Andelen … som arbetar heltid var 71
     # procent … Bland kvinnorna arbetade 67 procent heltid …"); answering itself is no measure
-    measure = {
-        w for w in _shared(_topics(own_text, set()), _topics(nsent.span.text, set()))
-        if w != "svarande" and not _SEX_WORD.match(w)
-    }  # fmt: skip  (the sexes named in both are no measure: "1 366 kvinnor … av kvinnorna")
+    # (the sexes named in both are no measure: "1 366 kvinnor … av kvinnorna")
+    sexes = {t.text.lower() for t in sex_terms_in(nab, nsent)}
+    measure = _shared(_topics(own_text, set()), _topics(nsent.span.text, sexes)) - {"svarande"}
     # (a short word too, when it names the share: "71 procent … var nöjda. Andelen nöjda var 74
     # procent bland de kvinnor som svarade …")
     named = _NAMED_SHARE.match(nsent.span.text)
@@ -763,7 +762,6 @@ def _splits_same_figure(
 
 
 _OTHER_SEX = re.compile(r"\b(?:annat|inget|okänt)\s+kön\b|\bicke-binär|\bkön\b", re.IGNORECASE)
-_SEX_WORD = re.compile(r"(?:kvinn|män|mann|flick|pojk|tjej|kill|mamm|papp)", re.IGNORECASE)
 
 
 def _named_again(q: Quantity, x: Quantity) -> bool:
@@ -1958,9 +1956,8 @@ def _comments_on_sexes(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return bool(refs) and _analyses(ab, sent)
 
 
-_BETWEEN_OTHERS = re.compile(
-    r"\s+mellan\s+(?!könen\b|kvinn|män|flick|pojk|tjej|kill)\w", re.IGNORECASE
-)
+# (in a sentence with no sex term, a difference between anything but "könen" is not the sexes)
+_BETWEEN_OTHERS = re.compile(r"\s+mellan\s+(?!könen\b)\w", re.IGNORECASE)
 
 
 def _sex_kind(terms) -> str | None:

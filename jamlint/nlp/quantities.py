@@ -199,7 +199,7 @@ class QuantityFinder:
                 quantity = replace(quantity, limit=True)
             out.append(quantity)
             k = self._past_range(tokens, expr, quantity)
-        return _pairs_share_unit(text, out)
+        return _pairs_by_sex(text, out)
 
     @staticmethod
     def _organisations_in_apposition(toks: Sequence[Token], pos: int) -> bool:
@@ -1216,6 +1216,15 @@ class QuantityFinder:
         ("omkring 720 personer att ha hemtjänst år 2031, varav ungefär 150 …"; "vid 27
         tillfällen, varav fyra": not people). The unit when it is people; (False, None) when
         there is no such number."""
+        k = self._head_word(toks, first)
+        if k is None:
+            return False, None
+        if toks[k]._.jam_measure is Measure.PEOPLE and not toks[k]._.jam_sex:
+            return True, _Unit(k, Measure.PEOPLE, False, follows=False)
+        return True, None
+
+    def _head_word(self, toks: Sequence[Token], first: int) -> int | None:
+        """The first measured word after the count `_head_count` looks for, if there is one."""
         for pos in range(first - 2, -1, -1):
             tok = toks[pos]
             value = self._number_value(tok.text)
@@ -1229,12 +1238,10 @@ class QuantityFinder:
                     continue
                 if measure is Measure.TIME and k == pos + 1:
                     break  # "i åldern 13–20 år": an age, look further back
-                if measure is Measure.PEOPLE and not toks[k]._.jam_sex:
-                    return True, _Unit(k, Measure.PEOPLE, False, follows=False)
-                return True, None
+                return k
             else:
-                return False, None
-        return False, None
+                return None
+        return None
 
     def _predicate_of_partitive(self, toks: Sequence[Token], expr: _Expr, unit: _Unit) -> bool:
         if unit.sex or unit.pos != expr.end + 1:
@@ -1935,18 +1942,18 @@ class QuantityFinder:
         """ "Under 2024 inkom 1 046 anmälningar om oro för barn, vilket är 14 procent fler än
         2023": the change of the count before, which counts things, not of the people after it."""
         start = self._approximation_start(toks, expr.start)
+        if not self._compared_with_count(toks, expr, start):
+            return False
+        k = self._head_word(toks, start - 1)
+        return k is not None and toks[k]._.jam_measure in (Measure.OBJECT, Measure.ORGANISATION)
+
+    @staticmethod
+    def _compared_with_count(toks: Sequence[Token], expr: _Expr, start: int) -> bool:
+        """ "…, vilket var 52 fler …", "…, vilket är 14 procent färre …": a change of the count
+        before."""
         nxt = toks[expr.end + 1].lower_ if expr.end + 1 < len(toks) else ""
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
-        if words not in (["vilket", "var"], ["vilket", "är"]) or nxt not in ("fler", "färre"):
-            return False
-        found, unit = self._head_count(toks, start - 1)
-        if not found or unit is not None:
-            return False
-        for pos in range(start - 3, -1, -1):  # the measured word after that count
-            if self._number_value(toks[pos].text) is not None and not _a_year(toks[pos].text):
-                after = [t._.jam_measure for t in toks[pos + 1 : pos + 4] if t._.jam_measure]
-                return bool(after) and after[0] in (Measure.OBJECT, Measure.ORGANISATION)
-        return False
+        return words in (["vilket", "var"], ["vilket", "är"]) and nxt in ("fler", "färre")
 
     def _more_of_them(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A bare number that adds to or compares with the count before it: "684 hushåll fick
@@ -1955,9 +1962,8 @@ class QuantityFinder:
         start = self._approximation_start(toks, expr.start)
         if expr.is_percent or expr.share or self._unit_right(toks, expr.end + 1) is not None:
             return False
-        nxt = toks[expr.end + 1].lower_ if expr.end + 1 < len(toks) else ""
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
-        compared = words in (["vilket", "var"], ["vilket", "är"]) and nxt in ("fler", "färre")
+        compared = self._compared_with_count(toks, expr, start)
         added = words[-1:] == ["ytterligare"] and not self._unknown_noun_after(toks, expr)
         if not (compared or added):
             return False
@@ -2514,7 +2520,7 @@ def _a_year(text: str) -> bool:
 _ABSTRACT_ENDINGS = ("ning", "ing", "het", "tion", "else", "skap")
 
 
-def _pairs_share_unit(text: str, found: list[Quantity]) -> list[Quantity]:
+def _pairs_by_sex(text: str, found: list[Quantity]) -> list[Quantity]:
     """ "jämfört med 11,9 och 5,8 procent 2047" after a pair by sex: the bare first number and
     the share it shares "procent" with are a pair by sex too (the second already by sex, or the
     pair compared with a pair by sex before it)."""
