@@ -532,6 +532,8 @@ FOR_ADULTS = re.compile(
     r"vuxna\b(?!\s+och\s+barn|\s+utan)"
     # "Ärendet berör endast vuxna"
     r"|\b(?:berör|rör|omfattar)\s+(?:endast|enbart|bara|uteslutande)\s+vuxna\b"
+    # "Sfi är en utbildning för vuxna"
+    r"|\bär\s+(?:en|ett)\s+(?:\w+\s+){0,2}?för\s+vuxna\b(?!\s+och\s+barn)"
     # "Undersökningen omfattar invånare från 18 år"
     r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:1[89]|[2-9]\d)\s+år"
     # "Bostad först beviljas personer som har fyllt 18 år" (session 8)

@@ -164,6 +164,10 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
     siblings = _sentence_figures(ab, sent, q)
     if nxt is not None and _next_splits(ctx, q, sent, ab, nxt, siblings):
         return True
+    if nxt is not None and _in_split_table(ctx, nxt[1], q, nxt[0]):
+        # "… 1 386 tillsvidareanställda medarbetare. Fördelningen per förvaltning framgår av
+        # tabell 1.", a table by sex whose total row is 1 386
+        return True
     if siblings and _comparison(ab.block.text, sent, q, siblings):
         # "684 hushåll (tabell 2), jämfört med 641 hushåll 2024": last year's, unless the table
         # by sex the next sentence points to gives it too ("… 7,4 procent 2048, jämfört med 7,9
@@ -2237,6 +2241,15 @@ class SexStatisticsNotAnalysed(Check):
                 # "… fler män än kvinnor bland deltagarna …. På de två enheterna arbetar 12
                 # handledare, varav 7 kvinnor och 5 män": the comment before is on others
                 continue
+            if (
+                who_answered and other.span.start > sent.span.start and _has_split(ab, other)
+                and _analysed_here(ab, other) and not on_response
+                and all(q.is_percent for q in ab.quantities if q.sex and within(q.span, other))
+            ):  # fmt: skip
+                # "… svarade 74 deltagare, 46 kvinnor och 28 män. Andelen nöjda var 88 procent
+                # bland kvinnorna och 86 procent bland männen, alltså nästan lika": the rates' own
+                # comment, on what they answered, not on who answered
+                continue
             if rates and other.span.start > sent.span.start and _CONTRAST.search(other.span.text):
                 # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
                 # introduktionen": the contrast is with another measure
@@ -2253,7 +2266,12 @@ class SexStatisticsNotAnalysed(Check):
         respondents = not rates and _RESPONDENTS.search(sent.span.text) is not None
         for b in self._text_after(ctx, ab.block.index, 1) + self._after_list(ctx, ab.block):
             nab = ctx.blocks[b.index]
-            comments = [x for x in nab.sentences if _comments_on_sexes(nab, x)]
+            comments = [
+                x for x in nab.sentences
+                if _comments_on_sexes(nab, x)
+                and not (adults and _sex_kind(sex_terms_in(nab, x)) == "child")
+            ]  # fmt: skip  (not on girls and boys after a split of women and men: "… tre
+            # kuratorer, två kvinnor och en man …. ¶ … Flickorna söker oftare stöd …")
             if respondents:
                 # what the girls and boys answered is no comment on who answered
                 comments = [x for x in comments if _on_respondents(nab, x)]
