@@ -1082,11 +1082,12 @@ class ChildrenWithoutGirlsBoys(Check):
                 # flera fall önskat en kvinnlig god man …") describe them unless they only
                 # count them or say it makes no difference
                 own = assessing and not is_gender_blind(ab, sent) and sexes_beyond_counts(ab, sent)
-                if not (
-                    own
-                    or _has_effect(ab, sent)
-                    or has_phrase(ab, ANALYSIS, sent) and describing
-                ):
+                # (an effect outside the describing sections is the decision's only when the
+                # sentence says so: not "skillnaden ökar med åldern" in the survey results)
+                effect = _has_effect(ab, sent) and (
+                    describing or assessing or _tied_to_decision(ab, sent) or _forward(ab, sent)
+                )
+                if not (own or effect or has_phrase(ab, ANALYSIS, sent) and describing):
                     continue
                 counted = [q.excerpt for q in ab.quantities if q.sex and within(q.span, sent)]
                 if counted and _has_effect(ab, sent) and any(

@@ -580,6 +580,13 @@ def _qualified_for_another(
     after it ("besvarades av 2 661, en svarsfrekvens på 78 procent")."""
     words = _figure_words(text, q, siblings, lead=True)
     theirs = _topics(nsent.span.text, set())
+    # (and another figure's own noun, unless it is q's too: "46 procent arbetslösa, … och 9
+    # procent föräldralediga. Föräldralediga var 14 procent av kvinnorna …" is the 9's, while
+    # "684 hushåll …, jämfört med 702 hushåll 2045. I 401 av hushållen …" is not the 702's)
+    noun = _topics(text[q.span.end : q.excerpt.end], set())
+    for x in siblings:
+        theirs_noun = _topics(text[x.span.end : x.excerpt.end], set())
+        words[id(x)] = words[id(x)] | {w for w in theirs_noun if not _shared({w}, noun)}
     others = any(_shared(words[id(x)], theirs) for x in siblings)
     if _shared(words[id(q)], theirs):
         # (only through the words before the first figure, the predicate of them all, while
@@ -1562,6 +1569,44 @@ def _only_staff_split(ctx: RuleContext) -> bool:
     return n == 1
 
 
+def _all_staff_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The split counts the most staff of all the document's staff splits: the whole staff
+    ("1 642 tillsvidareanställda …, 1 297 kvinnor och 345 män", beside 102 chefer)."""
+    def total(b: AnnotatedBlock, s: Sentence) -> float:
+        return sum(q.value or 0 for q in b.quantities if q.sex and not q.is_percent and within(q.span, s))
+
+    own = total(ab, sent)
+    for other in ctx.blocks:
+        if not _prose(other.block):
+            continue
+        for s in other.sentences:
+            if s.span != sent.span and _all_staff(other, s) and total(other, s) >= own:
+                return False
+    return own > 0
+
+
+# the whole staff of the organisation: "Kommunens personal", "samtliga medarbetare"
+_WHOLE_STAFF = re.compile(
+    r"\b(?:kommunens|förvaltningens|nämndens|alla|samtliga)\s+(?:\w+\s+)?"
+    r"(?:personal|medarbetare|anställda|tillsvidareanställda)\b",
+    re.IGNORECASE,
+)
+
+
+def _all_staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
+    """A sentence elsewhere says who the whole staff are ("Kommunens personal består till
+    nästan fyra femtedelar av kvinnor"), with no counts by sex of its own."""
+    for other in ctx.blocks:
+        if other.block.index == ab.block.index or not _prose(other.block):
+            continue
+        for sent in other.sentences:
+            if any(q.sex and not q.is_percent and within(q.span, sent) for q in other.quantities):
+                continue
+            if _WHOLE_STAFF.search(sent.span.text) and _says_makeup(other, sent):
+                return True
+    return False
+
+
 def _counts_others_than_staff(ctx: RuleContext, table: Block) -> bool:
     """A table whose caption and labels name people, none of them staff ("Ungdomar med
     feriearbete 2044 per sektor")."""
@@ -1611,6 +1656,8 @@ def _on_respondents(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return _RESPONDENTS.search(sent.span.text) is not None or _says_makeup(ab, sent)
 
 
+_RESPONDENT_NOUN = re.compile(r"\b(?:de\s+)?svarande\b", re.IGNORECASE)
+_OF_RESPONDENTS = re.compile(r"\b(?:av|bland)\s+(?:dem|de)\s+som\s+(?:be)?svara", re.IGNORECASE)
 _CONTRAST = re.compile(r"\bdäremot\b", re.IGNORECASE)
 _RESPONSE_RATE = re.compile(r"\bsvarsfrekvens", re.IGNORECASE)
 _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
@@ -2220,12 +2267,22 @@ class SexStatisticsNotAnalysed(Check):
         rates = bool(split) and all(q.is_percent for q in split)
         staff_split = _all_staff(ab, sent)
         adults = _sex_kind(sex_terms_in(ab, sent)) == "adult"
-        who_answered = not rates and _RESPONDENTS.search(sent.span.text) is not None
+        # (not a part of those who answered: "Av dem som svarade angav 61 vårdnadshavare att de
+        # har behov …, 49 mammor och 12 pappor")
+        who_answered = (
+            not rates and _RESPONDENTS.search(sent.span.text) is not None
+            and not _OF_RESPONDENTS.search(sent.span.text)
+        )
         for j, other in enumerate(ab.sentences):
             # (a comment on the response rate by sex, split right after who answered, says who
             # answered too: "… 1 402 kvinnor, 331 män …. Svarsfrekvensen var 75 procent, 77
             # procent bland kvinnorna …. Den lägre svarsfrekvensen bland männen beror …")
-            on_response = who_answered and _RESPONSE_RATE.search(other.span.text) is not None
+            # (or one that names them: "… 201 kvinnor och 85 män. Av kvinnorna uppgav 58 procent
+            # …. Kvinnorna var alltså drygt två tredjedelar av de svarande …")
+            on_response = who_answered and (
+                _RESPONSE_RATE.search(other.span.text) is not None
+                or _RESPONDENT_NOUN.search(other.span.text) is not None
+            )
             if other.span != sent.span and _split_between(ab, sent, other) and not on_response:
                 continue  # the comment is on the split nearer to it, another figure
             if adults and _sex_kind(sex_terms_in(ab, other)) == "child":
@@ -2253,6 +2310,11 @@ class SexStatisticsNotAnalysed(Check):
             if rates and other.span.start > sent.span.start and _CONTRAST.search(other.span.text):
                 # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
                 # introduktionen": the contrast is with another measure
+                continue
+            if who_answered and not _on_respondents(ab, other):
+                # what the women and men answered, in the paragraph, is no comment on who
+                # answered either ("… besvarades av 388 personer, 231 kvinnor och 157 män.
+                # Kvinnorna önskade i betydligt högre grad än männen …")
                 continue
             # "Kvinnorna var alltså nästan dubbelt så många som männen." — not "några har fler
             # än tio uppdrag"
@@ -2321,6 +2383,8 @@ class SexStatisticsNotAnalysed(Check):
         if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, split=about):
             return True
         if staff and not rates and _only_staff_split(ctx) and _staff_discussed(ctx, ab):
+            return True
+        if staff and not rates and _all_staff_split(ctx, ab, sent) and _all_staff_discussed(ctx, ab):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
         if _figures_discussed(ctx, figures, {ab.block.index}):

@@ -88,6 +88,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "norm_nouns",
     "held_by_people",
     "people_states",
+    "shifts",
     "neutral_sex_pairs",
     "size_bounds",
     "average_words",

@@ -153,6 +153,9 @@ _AND_NEXT = re.compile(r"^[^.;:]{0,120}\boch\s*$")
 COST_REACH = 8  # words from "kostnaden för" to the people it is for
 
 
+_DEFINITE_ARTICLES = ("de", "den", "det", "dessa", "denna", "detta")
+
+
 class QuantityFinder:
     """Finds quantities in one sentence given as its non-space tokens."""
 
@@ -510,6 +513,9 @@ class QuantityFinder:
         if (prev in self.ctx("grade_words") or prev in LABEL_WORDS) and low_next not in PERCENT_WORDS:
             # "vecka 14", "årskurs 9" (not "minst en gång i veckan 52 procent")
             return _Expr(k, k, _value(text), measure=Measure.OTHER)
+        school_year = prev == "år" and k > 1 and toks[k - 2].lower_.startswith("gymnasie")
+        if school_year and low_next not in PERCENT_WORDS:
+            return _Expr(k, k, _value(text), measure=Measure.OTHER)  # "i gymnasiets år 2"
         counted = self.info(low_next, False) if low_next else None
         if self._listed_grade(toks, k) and low_next not in PERCENT_WORDS and counted is None:
             return _Expr(k, k, _value(text), measure=Measure.OTHER)  # "i årskurs 5 och 8"
@@ -710,6 +716,15 @@ class QuantityFinder:
                 break  # "jämfört med 88 procent föregående år": when, not what
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
+            if (
+                measure is not None and measure is not Measure.PEOPLE and found is None
+                and pos == k + 1 and toks[k].lower_.endswith("ade") and self._definite(tok)
+                and not any(t.lower_ in _DEFINITE_ARTICLES for t in toks[max(0, k - 3) : k])
+            ):  # fmt: skip
+                # "41 procent kombinerade yrkesutbildningen med sfi": a verb in the past before
+                # its object (an adjective before a definite noun needs its article: "av de
+                # arbetade timmarna", "de 40 granskade utredningarna")
+                break
             if (
                 measure is Measure.OBJECT
                 and found is None
@@ -1774,6 +1789,9 @@ class QuantityFinder:
             and unit.pos + 1 < len(toks)
             and (
                 toks[unit.pos + 1].lower_ in ("kostar", "kostade")
+                # "fyra elevassistenter skulle därmed kosta cirka 1 880 000 kronor"
+                or toks[unit.pos + 1].lower_ in self.ctx("modals")
+                and any(t.lower_ == "kosta" for t in toks[unit.pos + 2 : unit.pos + 4])
                 # an item of a cost list: "utbildning av två nya gruppledare, 95 000 kronor"
                 or toks[unit.pos + 1].text == ","
                 and any(t._.jam_measure is Measure.MONEY for t in toks[unit.pos + 2 : unit.pos + 6])
@@ -2418,6 +2436,8 @@ class QuantityFinder:
             for t in toks[max(0, start - NEED_REACH, _clause_opening(toks, start)) : start - 1]
         ):
             return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
+        if words[-1:] == ["på"] and len(words) >= 2 and words[-2].endswith(("behov", "behovet")):
+            return True  # "ger det ett beräknat rekryteringsbehov på 540 personer": a need
         # the subject of the sentence or of the clause after ", och" ("…, och rekryteringsbehovet …
         # är beräknat till")
         opening = _clause_opening(toks, start)
@@ -2428,6 +2448,8 @@ class QuantityFinder:
             return True
         if self._staff_per_unit(toks, start):
             return True  # "läggs de sena passen på en eller två medarbetare per fritidshem"
+        if self._shift_of_them(toks, start):
+            return True  # "Varje natt åker två av dem ut med bil": who works each shift
         if self._intended(toks, start):
             return True  # "planerar att teckna avtal med fem till sex personer per by"
         if len(words) == 2 and words[-1] in limits and words[0] in self.ctx("achieved_verbs"):
@@ -2444,6 +2466,19 @@ class QuantityFinder:
                 # (not a forecast: "omkring 25 medarbetare kommer att gå upp i tid")
                 return any(self._staff_word(w.lower_) for w in window[:k])
         return False
+
+    def _shift_of_them(self, toks: Sequence[Token], start: int) -> bool:
+        """A sentence that opens on "Varje natt/kväll/dag …" and counts some of the people
+        named before ("två av dem", "tre av medarbetarna"): how each shift is staffed."""
+        if len(toks) < 2 or toks[0].lower_ != "varje" or toks[1].lower_ not in self.ctx("shifts"):
+            return False
+        end = start + 1
+        while end < len(toks) and toks[end].like_num:
+            end += 1
+        if end + 1 >= len(toks) or toks[end].lower_ != "av":
+            return False
+        them = toks[end + 1].lower_
+        return them in self.ctx("people_pronouns") or self._staff_word(them)
 
     def _staff_word(self, word: str) -> bool:
         """A word for staff ("undersköterskor", "fritidsledare")."""
