@@ -59,6 +59,8 @@ COMPOUNDS = [
 # Roles and groups that municipal documents count: staff in school, social services, care, LSS,
 # rescue services, administration, culture and sport, and client and population groups.
 ROLES = [
+    ("besiktare", "besiktare"),
+    ("lekplatsbesiktarna", "lekplatsbesiktare"),
     ("ledsagare", "ledsagare"),
     ("ledsagarna", "ledsagare"),
     ("ledsagarens", "ledsagare"),
