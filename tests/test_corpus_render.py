@@ -246,9 +246,20 @@ def test_expected_findings_follow_the_catalogue_rules(stem):
 def occurrences(needle: str, haystack: str) -> int:
     """Occurrences of needle as a whole expression ("5 elever" is not inside "15 elever", nor
     "200 elever" inside "1 200 elever"; "omkring 150 barn" may follow "i mars 2048 ")."""
-    after_number = r"(?<!\d )" if needle[:1].isdigit() else ""
-    pattern = r"(?<![\w])" + after_number + re.escape(needle) + r"(?![\w])"
-    return len(re.findall(pattern, haystack))
+    pattern = r"(?<![\w])" + re.escape(needle) + r"(?![\w])"
+    starts = [m.start() for m in re.finditer(pattern, haystack)]
+    if needle[:1].isdigit():
+        # not a digit group of a longer number, but a count after a date may follow its year
+        # ("den 1 november 2025 1 932 medarbetare")
+        starts = [
+            i for i in starts
+            if not re.search(r"\d $", haystack[max(0, i - 2) : i])
+            or re.search(rf"\b(?:{_MONTHS}) (?:19|20)\d\d $", haystack[max(0, i - 20) : i])
+        ]
+    return len(starts)
+
+
+_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 
 
 def source_texts(stem: str) -> tuple[str, list[str], list[tuple[str, ...]]]:

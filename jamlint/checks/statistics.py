@@ -32,6 +32,7 @@ from jamlint.checks.common import (
 )
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, SectionKind, Table
+from jamlint.nlp.lexicons import _read, lexicon_root, parse_tsv
 from jamlint.nlp.types import WHEN_MEASURES, AnnotatedBlock, Measure, Quantity, Sentence, TextSpan
 from jamlint.nlp.words import ends_in_head
 
@@ -1439,8 +1440,10 @@ def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
         _names_only_others(ab, sent) or not split.rates and not _names_staff(ab, sent)
     ):
         return True  # "Kvinnorna är två av tre boende" is not on the staff of the boende
-    if (split.staff is False and split.kind == "child" or split.others) and _names_only_staff(ab, sent):
-        return True  # "Yrket är starkt kvinnodominerat" is not on the children
+    if (split.kind == "child" or split.others) and _names_only_staff(ab, sent):
+        # "Yrket är starkt kvinnodominerat" is not on the children (girls and boys are no
+        # staff: "Av dem var 331 flickor och 356 pojkar")
+        return True
     # "Nästan alla medarbetare i förskolan är kvinnor" is not on their sick leave
     return bool(split.measures) and not _names_measure(sent.span.text, split.measures)
 
@@ -1855,6 +1858,20 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
                 y.value == total and not y.sex for y in here
             ):
                 return True
+            # as "A av B" of one sex: "Att fyra av fem medarbetare är kvinnor" for "1 312 …, 1 046
+            # kvinnor och 266 män"
+            terms = sex_terms_in(other, x)
+            for y in other.quantities:
+                if not (y.sex and not y.is_percent and within(y.span, x)):
+                    continue
+                ratio = _out_of(y.span.text)
+                after = [t for t in terms if t.start >= y.span.end]
+                sex = _female(after[0].text) if after else None
+                if ratio is not None and sex is not None and any(
+                    abs(ratio - v) <= FRACTION_TOLERANCE and _female(q.excerpt.text) == sex
+                    for q, v in zip(split, values, strict=True)
+                ):
+                    return True
             # in words: "drygt en fjärdedel av medarbetarna är män" for "164 …, varav 118
             # kvinnor och 46 män"
             if any(
@@ -1869,6 +1886,33 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
 
 
 _DIGIT = re.compile(r"\d")  # (a fraction in words: no digits)
+_FEMALE = re.compile(r"\b(?:kvinn|flick|tjej|mamm|mödr|dam)", re.IGNORECASE)
+_MALE = re.compile(r"\b(?:män|man\b|mann|pojk|kill|papp|fäd|herr)", re.IGNORECASE)
+
+
+def _female(text: str) -> bool | None:
+    """Whether a sex term or a figure's words name women or girls (True), men or boys (False)."""
+    if _FEMALE.search(text):
+        return True
+    return False if _MALE.search(text) else None
+
+
+def _out_of(text: str) -> float | None:
+    """The percentage "A av B" says ("fyra av fem" is 80), in digits or number words."""
+    parts = re.fullmatch(r"(\w+)\s+av\s+(\w+)", text.strip().lower())
+    if parts is None:
+        return None
+    words = _number_words()
+    a, b = (float(w) if w.isdigit() else words.get(w) for w in parts.groups())
+    return 100 * a / b if a is not None and b else None
+
+
+@cache
+def _number_words() -> dict[str, float]:
+    text = _read(lexicon_root() / "number_words.tsv")
+    return {w: float(v) for w, v in parse_tsv(text)}
+
+
 FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28 procent
 
 
@@ -2084,8 +2128,8 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
     for cue in phrases(ab, ANALYSIS):
         if not within(cue, sent) or has_phrase(ab, SUPPRESSION, sent):
             continue
-        if measured and cue.end <= min(figures):
-            continue
+        if measured and cue.end <= min(figures) and not _COPULA_BEFORE.search(text, sent.span.start, cue.start):
+            continue  # (not "Andelen som blev behöriga var alltså högre bland flickorna …")
         if _BOUND_AFTER.match(text, cue.end):
             continue  # "Bland dem som gjorde fler än 100 resor var 96 kvinnor …": a bound
         left, right = clause_around(text, sent, cue)
@@ -2099,6 +2143,7 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return False
 
 
+_COPULA_BEFORE = re.compile(r"\s(?:var|är)\s")
 _SHARE_WHO = re.compile(r"\s*andel(?:en)?\s+(?:\w+\s+){0,3}?som\b", re.IGNORECASE)
 _SO = re.compile(r"\s*(?:alltså|dvs\.?|det\s+vill\s+säga)\s", re.IGNORECASE)
 

@@ -88,7 +88,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "norm_nouns",
     "held_by_people",
     "people_states",
-    "shifts",
+    "shift_times",
     "neutral_sex_pairs",
     "size_bounds",
     "average_words",

@@ -11,13 +11,17 @@ table ("64 101 113 112 110"), and is left alone.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from jamlint.nlp.lexicons import _read, lexicon_root, parse_lines
+
 HEAD = re.compile(r"^[1-9]\d{0,2}$")
 GROUP = re.compile(r"^\d{3}$")
 LAST_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 SEPARATORS = frozenset({"\u00a0", "\u2009", "\u202f"})
 MAX_GROUPS = 3  # 999 999 999 999: longer chains are rows of values
 
@@ -77,8 +81,15 @@ def _glued_to_previous(doc: Doc, i: int) -> bool:
     """The head follows a digit group itself ("08-123 456": part of something else)."""
     prev = doc[i - 1]
     if prev.whitespace_:
+        if YEAR.match(prev.text) and i >= 2 and doc[i - 2].lower_ in _months():
+            return False  # "den 1 november 2025 1 932 medarbetare": a date, then the number
         return bool(re.search(r"\d$", prev.text)) and _next_group(doc, i - 1) == i
     return prev.text in SEPARATORS or bool(re.search(r"\d$", prev.text))
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(m.lower() for m in parse_lines(_read(lexicon_root() / "months.txt")))
 
 
 def _continues(doc: Doc, end: int) -> bool:

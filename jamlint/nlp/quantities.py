@@ -153,6 +153,7 @@ _AND_NEXT = re.compile(r"^[^.;:]{0,120}\boch\s*$")
 COST_REACH = 8  # words from "kostnaden för" to the people it is for
 
 
+_AMONG_BEFORE_FIGURE = re.compile(r"\b(?:bland|för|hos)\s+(?:de\s+)?\w+\s*\(?\s*$")
 _DEFINITE_ARTICLES = ("de", "den", "det", "dessa", "denna", "detta")
 
 
@@ -272,6 +273,8 @@ class QuantityFinder:
         if any(expr.end < k <= expr.end + 6 and toks[k - 1].lower_ == "som" for k in passives):
             return True  # "två behandlare från våldsteamet, som utbildas under hösten"
         start = self._approximation_start(toks, expr.start)
+        if start > 0 and start - 1 in passives and expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "nya":
+            return True  # "För de nya grupperna utbildas två nya gruppledare": the plan's new staff
         if start > 1 and toks[start - 1].lower_ == "ytterligare" and start - 2 in passives:
             # "För att kunna leda fler grupper utbildas ytterligare två familjebehandlare" (not
             # "Inför valet rekryteras ca 300 valarbetare", counted by the t5 precedent)
@@ -342,6 +345,10 @@ class QuantityFinder:
             return replace(q, measure=Measure.PEOPLE, sex=False)
         if q.sex and first.sex and between.strip() == "mot":
             return q  # "Kvinnorna angav dubbelt så ofta som männen …, 22 procent mot 11 procent"
+        if q.sex and first.sex and _AMONG_BEFORE_FIGURE.search(between):
+            # "högre bland flickorna (64 procent) än bland pojkarna (50 procent)": each with
+            # its own sex, named right before it
+            return q
         if q.sex and q.unit is not None and q.unit.start > first.span.end:
             return q  # "… 67 procent, vilket är lägre än andelen kvinnor bland samtliga, 79 procent"
         if first.is_percent and COMPARED.search(between):
@@ -1445,6 +1452,10 @@ class QuantityFinder:
             return False  # "Skolgatans skola med ca 310 elever" is how many there are
         if toks[start - 1].lower_ == "vardera":
             return True  # "Kvarnbo och Norra Kvarnbo har i dag vardera färre än 1 000 röstberättigade"
+        if toks[start - 1].like_num and toks[start - 2].lower_ in ("har", "hade"):
+            # "Av de 40 grupperna … hade 23 fler än 12 inskrivna barn": the 23 are groups, the
+            # bound is their size
+            return True
         opening = [t.lower_ for t in toks[:4]]
         if len(opening) == 4 and opening[0] in ("för", "i", "på") and toks[1].like_num and (
             opening[2] == "av" and opening[3] in ("dem", "dessa")
@@ -1857,13 +1868,13 @@ class QuantityFinder:
         their size."""
         if unit is None or toks[start].lower_ not in self.ctx("size_bounds"):
             return False
-        after = toks[unit.pos + 1 : unit.pos + 5]
-        return (
-            len(after) >= 3
-            and after[0].lower_ in ("på", "under", "vid")
-            and after[1].like_num
-            and after[2].lower_ == "av"
-        )
+        # (past a few words: "färre än tio barn närvarande per dag på två av de fem enheterna")
+        after = toks[unit.pos + 1 : unit.pos + 8]
+        return any(
+            a.lower_ in ("på", "under", "vid") and b.like_num and c.lower_ == "av"
+            and not any(t.is_punct for t in after[:k])
+            for k, (a, b, c) in enumerate(zip(after, after[1:], after[2:]))
+        )  # fmt: skip
 
     def _staffing_changed(self, toks: Sequence[Token], start: int, unit: _Unit | None) -> bool:
         """ "Fritidshemmet bemannas med nio medarbetare i stället för elva": the new staffing
@@ -2155,8 +2166,10 @@ class QuantityFinder:
         schemaplanerarna": what a cost is for."""
         window = toks[max(0, start - COST_REACH) : start]
         for k, t in enumerate(window[:-1]):
-            if "kostnad" in t.lower_ and window[k + 1].lower_ == "för":
-                return not any(x.is_punct and x.text in ".;:" for x in window[k:])
+            # (or an amount: "90 000 kronor för utbildning av två nya gruppledare")
+            cost = "kostnad" in t.lower_ or t._.jam_measure is Measure.MONEY
+            if cost and window[k + 1].lower_ == "för":
+                return not any(x.is_punct and x.text in ".;:," for x in window[k:])
         return False
 
     def _cost_assumption(self, toks: Sequence[Token], start: int) -> bool:
@@ -2275,6 +2288,17 @@ class QuantityFinder:
     def _rate_among_a_sex(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "Bland kvinnorna var sjukfrånvaron 9,3 procent": a rate for one sex."""
         window = toks[max(0, expr.start - 8) : expr.end + 4]
+        # "Kvinnornas sjukfrånvaro var 8,1 procent och männens 4,3 procent": a sex's genitive on
+        # the rate, or right before the figure
+        lo = max(0, expr.start - 4)
+        for k in range(lo, expr.start):
+            tok = toks[k]
+            if not (tok._.jam_sex and tok.lower_.endswith("s")):
+                continue
+            if k + 1 == expr.start or toks[k + 1]._.jam_rate and not any(
+                t.text in (",", ";") for t in toks[k + 1 : expr.start]
+            ):
+                return True
         for i, tok in enumerate(window[:-1]):
             if tok.lower_ not in ("bland", "för", "hos"):
                 continue
@@ -2470,7 +2494,7 @@ class QuantityFinder:
     def _shift_of_them(self, toks: Sequence[Token], start: int) -> bool:
         """A sentence that opens on "Varje natt/kväll/dag …" and counts some of the people
         named before ("två av dem", "tre av medarbetarna"): how each shift is staffed."""
-        if len(toks) < 2 or toks[0].lower_ != "varje" or toks[1].lower_ not in self.ctx("shifts"):
+        if len(toks) < 2 or toks[0].lower_ != "varje" or toks[1].lower_ not in self.ctx("shift_times"):
             return False
         end = start + 1
         while end < len(toks) and toks[end].like_num:
@@ -2488,7 +2512,13 @@ class QuantityFinder:
         """Shifts staffed with so many per unit ("de sena passen … på en eller två medarbetare
         per fritidshem"): a staffing practice, not a count; an average per unit ("i genomsnitt
         34 deltagare per pass") stays a figure."""
-        if not any(t.lower_ in SHIFTS for t in toks[:start]):
+        # (or the staff of a time of day: "Fast nattpersonal finns kvar …, med två medarbetare
+        # per avdelning")
+        times = tuple(self.ctx("shift_times"))
+        if not any(
+            t.lower_ in SHIFTS or t.lower_.startswith(times) and self._staff_word(t.lower_)
+            for t in toks[:start]
+        ):
             return False
         if any(t.lower_ in self.ctx("average_words") for t in toks):
             return False

@@ -22,6 +22,8 @@ def tokens(pipeline: Pipeline, text: str) -> list[str]:
         ("1\u202f240 elever", ["1\u202f240", "elever"]),
         ("1 240,5 timmar", ["1 240,5", "timmar"]),
         ("2023 120 elever", ["2023", "120", "elever"]),
+        ("november 2025 1 932 medarbetare", ["november", "2025", "1 932", "medarbetare"]),
+        ("Totalt 2025 1 932", ["Totalt", "2025", "1", "932"]),  # a row: a year, then values
         ("Dnr 2018/KS 0001 001", ["Dnr", "2018", "/", "KS", "0001", "001"]),
         ("070 123 45 67", ["070", "123", "45", "67"]),
         ("434 81 Kungsbacka", ["434", "81", "Kungsbacka"]),
