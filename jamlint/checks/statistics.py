@@ -254,6 +254,9 @@ def _next_splits(
         x.measure is Measure.PEOPLE and not x.sex and within(x.span, nsent) for x in nab.quantities
     ):
         return False  # the next sentence has figures of its own
+    nsplit = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
+    if not q.is_percent and nsplit and all(_rate_among_sex(nab.block.text, x) for x in nsplit):
+        return False  # rates within each sex split no count ("Arbetslösheten bland kvinnor var …")
     if siblings and _has_split(nab, nsent) and _qualified_for_this(ab.block.text, q, nsent, siblings):
         # (a figure by sex: not "Männen är nästan dubbelt så många som kvinnorna, men kvinnorna
         # finns oftare i osäkra boendelösningar", which only names the sexes)
@@ -686,10 +689,14 @@ def _splits_same_figure(
         and not (x.is_percent and _third_category(nab.block.text, x, split))
         and not _named_again(q, x)
     ]
-    if counts and q.value is not None and not q.is_percent and own and abs(
+    after = all(t.span.start > min(x.span.start for x in split) for t in own)
+    if counts and q.value is not None and not q.is_percent and own and after and abs(
         sum(counts) + sum(t.value or 0 for t in own) - q.value
     ) <= 1:
-        return True  # "Av dem var 689 tjejer och 641 killar, medan 18 personer angav …"
+        # "Av dem var 689 tjejer och 641 killar, medan 18 personer angav …" (the other category
+        # after the split, not the staff before it: "väntade 12 personer …. ¶ … bemannas av sex
+        # undersköterskor och en arbetsterapeut, sex kvinnor och en man")
+        return True
     # (within one for rounding when two or more add up; a one-sex part must be the whole: "sex
     # lärare och nio studenter. Av studenterna är sju kvinnor" is not the teachers')
     slack = 1 if len(counts) >= 2 else 0
@@ -828,11 +835,19 @@ _AMONG_BEFORE = re.compile(r"\b(?:av|bland|för)\s+(?:de\s+)?$", re.IGNORECASE)
 def _rate_among_sex(text: str, x: Quantity) -> bool:
     """ "38 procent av flickorna", "7,1 procent bland kvinnorna": a rate within one sex, not
     the make-up of a group ("61 procent av deltagarna var kvinnor", "64 procent kvinnor")."""
-    return (
-        x.sex and x.is_percent and x.unit is not None
-        and _AMONG_BEFORE.search(text[x.excerpt.start : x.unit.start]) is not None
-        and _sex_kind([x.unit]) is not None  # the word after "av" names a sex
-    )  # fmt: skip
+    if not (x.sex and x.is_percent and x.unit is not None):
+        return False
+    if _AMONG_BEFORE.search(text[x.excerpt.start : x.unit.start]) is not None:
+        return _sex_kind([x.unit]) is not None  # the word after "av" names a sex
+    # the sex named before the figure: "Arbetslösheten bland kvinnor var 7,6 procent och bland
+    # män 8,7 procent"
+    return _AMONG_SEX_BEFORE.search(text[max(0, x.span.start - 40) : x.span.start]) is not None
+
+
+_AMONG_SEX_BEFORE = re.compile(
+    r"\b(?:bland|för|hos)\s+(?:de\s+)?(?:kvinn|män|flick|pojk|tjej|kill)\w*(?:\s+\w+){0,1}\s*$",
+    re.IGNORECASE,
+)
 
 
 # the make-up of a group named before: "Av de svarande var 58 procent kvinnor, 40 procent män …"
@@ -2109,6 +2124,24 @@ def _split_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> bool:
     return False
 
 
+def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> bool:
+    """Every split between two sentences is of rates, in a sentence that names no people of
+    its own: the same people's other measure."""
+    for sent in ab.sentences:
+        if not a.span.start < sent.span.start < b.span.start:
+            continue
+        split = [x for x in ab.quantities if x.sex and within(x.span, sent)]
+        if split and (
+            not all(x.is_percent for x in split) or _people_words(ab, sent)
+            or _OF_A_PART.match(sent.span.text)
+        ):
+            return False  # (not a part of them: "Bland utrikes födda var arbetslösheten …")
+    return True
+
+
+_OF_A_PART = re.compile(r"\s*(?:bland|av)\s", re.IGNORECASE)
+
+
 def _draws_consequence(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """What follows for the sexes: "Rekryteringen ska därför även nå kvinnor som kan ta uppdrag
     för ensamkommande flickor" — a sex named outside a figure in a sentence that concludes."""
@@ -2144,6 +2177,15 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 _COPULA_BEFORE = re.compile(r"\s(?:var|är)\s")
+_MEASURED = re.compile(r"\s*andel(?:en)?\s+(?:\w+\s+){0,3}?som\s+(.+?)\s+(?:är|var)\s", re.IGNORECASE)
+
+
+def _measured_clause(text: str) -> set[str]:
+    """The topic words of what a share measures ("Andelen inskrivna som bor ensamma är …")."""
+    m = _MEASURED.match(text)
+    return _topics(m.group(1), set()) if m else set()
+
+
 _SHARE_WHO = re.compile(r"\s*andel(?:en)?\s+(?:\w+\s+){0,3}?som\b", re.IGNORECASE)
 _SO = re.compile(r"\s*(?:alltså|dvs\.?|det\s+vill\s+säga)\s", re.IGNORECASE)
 
@@ -2328,13 +2370,25 @@ class SexStatisticsNotAnalysed(Check):
                 _RESPONSE_RATE.search(other.span.text) is not None
                 or _RESPONDENT_NOUN.search(other.span.text) is not None
             )
-            if other.span != sent.span and _split_between(ab, sent, other) and not on_response:
+            # (unless only rates of the same people stand between: "… 1 860 medarbetare, varav
+            # 1 420 kvinnor och 440 män. Sjukfrånvaron var 7,9 procent, 8,8 procent för kvinnor
+            # …. Kvinnornas sjukfrånvaro är högre …, där de flesta anställda är kvinnor" comments
+            # the headcount too, catalogue "Whose split a comment is on")
+            between = other.span != sent.span and _split_between(ab, sent, other)
+            if between and not on_response and not (
+                not rates and not who_answered and other.span.start > sent.span.start
+                and _only_their_rates_between(ab, sent, other)
+            ):
                 continue  # the comment is on the split nearer to it, another figure
             if adults and _sex_kind(sex_terms_in(ab, other)) == "child":
                 # "… nio elevassistenter, sju kvinnor och två män …. De flesta av eleverna som
                 # har en elevassistent är pojkar": girls and boys are not the women and men
                 continue
-            if j < i and _follows_its_split(ab, j) and ab.sentences[j - 1].span != sent.span:
+            if (
+                j < i and _follows_its_split(ab, j) and ab.sentences[j - 1].span != sent.span
+                and not (rates and _shared(_measured_clause(sent.span.text), _topics(other.span.text, set())))
+            ):  # fmt: skip  (unless it names what the rates measure: "… oftare bor ensamma …. Andelen
+                # inskrivna som bor ensamma är 62 procent bland kvinnorna …")
                 # the comment right after an earlier split is that split's ("… besvarades av 96
                 # anhöriga, 68 kvinnor och 28 män. Fördelningen … bland de svarande motsvarar
                 # …. Andelen som ansåg … var 74 procent bland kvinnorna …")

@@ -1118,6 +1118,16 @@ class QuantityFinder:
                 return self._partitive(toks, expr)
             return None  # "deltar i minst 20 sammankomster": the count has a noun of its own
         rate_value = is_share or (expr.value is not None and not float(expr.value).is_integer())
+        for k in range(expr.start - 2 if is_share else 0):
+            share_of = toks[k].lower_ in PERCENT_WORDS and toks[k + 1].lower_ in OF_WORDS
+            if share_of and toks[k + 2].is_alpha and toks[k + 2]._.jam_measure is not Measure.PEOPLE and (
+                toks[k + 2].lower_ not in self.ctx("people_pronouns")
+                and toks[k + 2].lower_ not in self.ctx("determiners")
+                and not any(t.text in (",", ";") for t in toks[k : expr.start])
+            ):
+                # "fördelas 80 procent av tiderna efter antalet aktiva och 20 procent efter …":
+                # a second share of the thing the first is of
+                return None
         for pos in before:
             tok = toks[pos]
             if tok.lower_ == "att" and pos > 0 and toks[pos - 1].lower_ == "så":
@@ -2176,7 +2186,10 @@ class QuantityFinder:
         """ "kostnaderna för försörjningsstöd minskar med minst motsvarande belopp om en tredjedel
         av deltagarna går till arbete", "Om 20 deltagare per år går vidare till arbete minskar
         kostnaderna …": a condition a cost estimate assumes, its cost before or after it."""
-        if start == 0 or toks[start - 1].lower_ != "om":
+        # (or a share the sentence's opening "Om" supposes: "Om andelen som använder bidraget
+        # ökar till hälften av medarbetarna blir kostnaden …")
+        supposed = toks[0].lower_ == "om" and toks[start - 1].lower_ == "till" if start else False
+        if start == 0 or toks[start - 1].lower_ != "om" and not supposed:
             return False
         stems = tuple(self.ctx("cost_stems"))
         return any(t.lower_.startswith(stems) or "kostnad" in t.lower_ for t in toks)
