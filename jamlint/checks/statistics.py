@@ -32,7 +32,7 @@ from jamlint.checks.common import (
 )
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, SectionKind, Table
-from jamlint.nlp.lexicons import _read, lexicon_root, parse_tsv
+from jamlint.nlp.lexicons import lexicon_text, parse_tsv
 from jamlint.nlp.types import WHEN_MEASURES, AnnotatedBlock, Measure, Quantity, Sentence, TextSpan
 from jamlint.nlp.words import ends_in_head
 
@@ -1591,7 +1591,9 @@ def _all_staff_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bo
     """The split counts the most staff of all the document's staff splits: the whole staff
     ("1 642 tillsvidareanställda …, 1 297 kvinnor och 345 män", beside 102 chefer)."""
     def total(b: AnnotatedBlock, s: Sentence) -> float:
-        return sum(q.value or 0 for q in b.quantities if q.sex and not q.is_percent and within(q.span, s))
+        return sum(
+            q.value or 0 for q in b.quantities if q.sex and not q.is_percent and within(q.span, s)
+        )
 
     own = total(ab, sent)
     for other in ctx.blocks:
@@ -1924,8 +1926,7 @@ def _out_of(text: str) -> float | None:
 
 @cache
 def _number_words() -> dict[str, float]:
-    text = _read(lexicon_root() / "number_words.tsv")
-    return {w: float(v) for w, v in parse_tsv(text)}
+    return {w: float(v) for w, v in parse_tsv(lexicon_text("number_words.tsv"))}
 
 
 FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28 procent
@@ -2161,8 +2162,9 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
     for cue in phrases(ab, ANALYSIS):
         if not within(cue, sent) or has_phrase(ab, SUPPRESSION, sent):
             continue
-        if measured and cue.end <= min(figures) and not _COPULA_BEFORE.search(text, sent.span.start, cue.start):
-            continue  # (not "Andelen som blev behöriga var alltså högre bland flickorna …")
+        after_copula = _COPULA_BEFORE.search(text, sent.span.start, cue.start) is not None
+        if measured and cue.end <= min(figures) and not after_copula:
+            continue  # (but "Andelen som blev behöriga var alltså högre bland flickorna …")
         if _BOUND_AFTER.match(text, cue.end):
             continue  # "Bland dem som gjorde fler än 100 resor var 96 kvinnor …": a bound
         left, right = clause_around(text, sent, cue)
@@ -2177,7 +2179,9 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 _COPULA_BEFORE = re.compile(r"\s(?:var|är)\s")
-_MEASURED = re.compile(r"\s*andel(?:en)?\s+(?:\w+\s+){0,3}?som\s+(.+?)\s+(?:är|var)\s", re.IGNORECASE)
+_MEASURED = re.compile(
+    r"\s*andel(?:en)?\s+(?:\w+\s+){0,3}?som\s+(.+?)\s+(?:är|var)\s", re.IGNORECASE
+)
 
 
 def _measured_clause(text: str) -> set[str]:
@@ -2384,11 +2388,15 @@ class SexStatisticsNotAnalysed(Check):
                 # "… nio elevassistenter, sju kvinnor och två män …. De flesta av eleverna som
                 # har en elevassistent är pojkar": girls and boys are not the women and men
                 continue
+            # (unless it names what the rates measure: "… oftare bor ensamma …. Andelen inskrivna
+            # som bor ensamma är 62 procent bland kvinnorna …")
+            measure_named = rates and bool(
+                _shared(_measured_clause(sent.span.text), _topics(other.span.text, set()))
+            )
             if (
                 j < i and _follows_its_split(ab, j) and ab.sentences[j - 1].span != sent.span
-                and not (rates and _shared(_measured_clause(sent.span.text), _topics(other.span.text, set())))
-            ):  # fmt: skip  (unless it names what the rates measure: "… oftare bor ensamma …. Andelen
-                # inskrivna som bor ensamma är 62 procent bland kvinnorna …")
+                and not measure_named
+            ):  # fmt: skip
                 # the comment right after an earlier split is that split's ("… besvarades av 96
                 # anhöriga, 68 kvinnor och 28 män. Fördelningen … bland de svarande motsvarar
                 # …. Andelen som ansåg … var 74 procent bland kvinnorna …")
@@ -2483,7 +2491,8 @@ class SexStatisticsNotAnalysed(Check):
             return True
         if staff and not rates and _only_staff_split(ctx) and _staff_discussed(ctx, ab):
             return True
-        if staff and not rates and _all_staff_split(ctx, ab, sent) and _all_staff_discussed(ctx, ab):
+        whole = staff and not rates and _all_staff_split(ctx, ab, sent)
+        if whole and _all_staff_discussed(ctx, ab):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
         if _figures_discussed(ctx, figures, {ab.block.index}):

@@ -137,6 +137,11 @@ def lexicon_root() -> Traversable:
     return rules_root() / "lexicons"
 
 
+def lexicon_text(name: str) -> str:
+    """The text of one file under rules/lexicons ("months.txt", "number_words.tsv")."""
+    return _read(lexicon_root() / name)
+
+
 def parse_lines(text: str) -> list[str]:
     """Entries of a one-entry-a-line file: comments and blank lines dropped, spaces collapsed."""
     out: list[str] = []

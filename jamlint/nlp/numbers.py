@@ -16,7 +16,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from jamlint.nlp.lexicons import _read, lexicon_root, parse_lines
+from jamlint.nlp.lexicons import lexicon_text, parse_lines
 
 HEAD = re.compile(r"^[1-9]\d{0,2}$")
 GROUP = re.compile(r"^\d{3}$")
@@ -89,7 +89,7 @@ def _glued_to_previous(doc: Doc, i: int) -> bool:
 
 @cache
 def _months() -> frozenset[str]:
-    return frozenset(m.lower() for m in parse_lines(_read(lexicon_root() / "months.txt")))
+    return frozenset(m.lower() for m in parse_lines(lexicon_text("months.txt")))
 
 
 def _continues(doc: Doc, end: int) -> bool:

@@ -273,7 +273,8 @@ class QuantityFinder:
         if any(expr.end < k <= expr.end + 6 and toks[k - 1].lower_ == "som" for k in passives):
             return True  # "två behandlare från våldsteamet, som utbildas under hösten"
         start = self._approximation_start(toks, expr.start)
-        if start > 0 and start - 1 in passives and expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "nya":
+        new = expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "nya"
+        if start > 0 and start - 1 in passives and new:
             return True  # "För de nya grupperna utbildas två nya gruppledare": the plan's new staff
         if start > 1 and toks[start - 1].lower_ == "ytterligare" and start - 2 in passives:
             # "För att kunna leda fler grupper utbildas ytterligare två familjebehandlare" (not
@@ -1118,16 +1119,8 @@ class QuantityFinder:
                 return self._partitive(toks, expr)
             return None  # "deltar i minst 20 sammankomster": the count has a noun of its own
         rate_value = is_share or (expr.value is not None and not float(expr.value).is_integer())
-        for k in range(expr.start - 2 if is_share else 0):
-            share_of = toks[k].lower_ in PERCENT_WORDS and toks[k + 1].lower_ in OF_WORDS
-            if share_of and toks[k + 2].is_alpha and toks[k + 2]._.jam_measure is not Measure.PEOPLE and (
-                toks[k + 2].lower_ not in self.ctx("people_pronouns")
-                and toks[k + 2].lower_ not in self.ctx("determiners")
-                and not any(t.text in (",", ";") for t in toks[k : expr.start])
-            ):
-                # "fördelas 80 procent av tiderna efter antalet aktiva och 20 procent efter …":
-                # a second share of the thing the first is of
-                return None
+        if is_share and self._second_share_of_a_thing(toks, expr):
+            return None  # "fördelas 80 procent av tiderna efter antalet aktiva och 20 procent …"
         for pos in before:
             tok = toks[pos]
             if tok.lower_ == "att" and pos > 0 and toks[pos - 1].lower_ == "så":
@@ -1206,6 +1199,22 @@ class QuantityFinder:
             if tok._.jam_measure is Measure.PEOPLE:
                 return _Unit(pos, Measure.PEOPLE, bool(tok._.jam_sex), follows=False)
         return None
+
+    def _second_share_of_a_thing(self, toks: Sequence[Token], expr: _Expr) -> bool:
+        """An earlier share of its clause is of a thing ("fördelas 80 procent av tiderna efter
+        antalet aktiva och 20 procent efter …"): the later share is of the same thing."""
+        for k in range(expr.start - 2):
+            if toks[k].lower_ not in PERCENT_WORDS or toks[k + 1].lower_ not in OF_WORDS:
+                continue
+            thing = toks[k + 2]
+            if (
+                thing.is_alpha and thing._.jam_measure is not Measure.PEOPLE
+                and thing.lower_ not in self.ctx("people_pronouns")
+                and thing.lower_ not in self.ctx("determiners")
+                and not any(t.text in (",", ";") for t in toks[k : expr.start])
+            ):  # fmt: skip
+                return True
+        return False
 
     def _unknown_noun_after(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A word after a count that looks like a plural noun jamlint does not know."""
@@ -2507,7 +2516,9 @@ class QuantityFinder:
     def _shift_of_them(self, toks: Sequence[Token], start: int) -> bool:
         """A sentence that opens on "Varje natt/kväll/dag …" and counts some of the people
         named before ("två av dem", "tre av medarbetarna"): how each shift is staffed."""
-        if len(toks) < 2 or toks[0].lower_ != "varje" or toks[1].lower_ not in self.ctx("shift_times"):
+        if len(toks) < 2 or toks[0].lower_ != "varje":
+            return False
+        if toks[1].lower_ not in self.ctx("shift_times"):
             return False
         end = start + 1
         while end < len(toks) and toks[end].like_num:
