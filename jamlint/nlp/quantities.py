@@ -2186,9 +2186,10 @@ class QuantityFinder:
         window = toks[max(0, start - COST_REACH) : start]
         for k, t in enumerate(window[:-1]):
             # (or an amount: "90 000 kronor för utbildning av två nya gruppledare")
-            cost = "kostnad" in t.lower_ or t._.jam_measure is Measure.MONEY
-            if cost and window[k + 1].lower_ == "för":
-                return not any(x.is_punct and x.text in ".;:," for x in window[k:])
+            amount = t._.jam_measure is Measure.MONEY
+            if ("kostnad" in t.lower_ or amount) and window[k + 1].lower_ == "för":
+                stops = ".;:," if amount else ".;:"  # (an amount's item ends at its comma)
+                return not any(x.is_punct and x.text in stops for x in window[k:])
         return False
 
     def _cost_assumption(self, toks: Sequence[Token], start: int) -> bool:
