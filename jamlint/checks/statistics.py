@@ -841,12 +841,13 @@ def _rate_among_sex(text: str, x: Quantity) -> bool:
         return _sex_kind([x.unit]) is not None  # the word after "av" names a sex
     # the sex named before the figure: "Arbetslösheten bland kvinnor var 7,6 procent och bland
     # män 8,7 procent"
-    return _AMONG_SEX_BEFORE.search(text[max(0, x.span.start - 40) : x.span.start]) is not None
+    m = _AMONG_WORD_BEFORE.search(text[max(0, x.span.start - 40) : x.span.start])
+    return m is not None and _sex_kind([TextSpan(0, 0, m.group(1))]) is not None
 
 
-_AMONG_SEX_BEFORE = re.compile(
-    r"\b(?:bland|för|hos)\s+(?:de\s+)?(?:kvinn|män|flick|pojk|tjej|kill)\w*(?:\s+\w+){0,1}\s*$",
-    re.IGNORECASE,
+# "bland kvinnor var", "bland män": a word after "bland/för/hos" right before a figure
+_AMONG_WORD_BEFORE = re.compile(
+    r"\b(?:bland|för|hos)\s+(?:de\s+)?(\w+)(?:\s+\w+)?\s*$", re.IGNORECASE
 )
 
 
@@ -1573,44 +1574,49 @@ def _all_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return bool(words) and all(_is_staff(w) for w in words)
 
 
+def _staff_headcounts(ctx: RuleContext) -> list[tuple[AnnotatedBlock, Sentence, float]]:
+    """The document's staff splits by sex in counts, with the people each counts."""
+    def counted() -> list[tuple[AnnotatedBlock, Sentence, float]]:
+        out = []
+        for ab in ctx.blocks:
+            if not _prose(ab.block):
+                continue
+            for sent in ab.sentences:
+                counts = [
+                    q.value or 0 for q in ab.quantities
+                    if q.sex and not q.is_percent and within(q.span, sent)
+                ]  # fmt: skip
+                if counts and _all_staff(ab, sent):
+                    out.append((ab, sent, sum(counts)))
+        return out
+
+    return ctx.memo("staff_headcounts", counted)
+
+
 def _only_staff_split(ctx: RuleContext) -> bool:
     """The document splits its staff by sex in one sentence only, so a comment on the women and
     men among the staff can only be on it."""
-    n = 0
-    for ab in ctx.blocks:
-        if not _prose(ab.block):
-            continue
-        for sent in ab.sentences:
-            split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
-            if split and not all(q.is_percent for q in split) and _all_staff(ab, sent):
-                n += 1
-    return n == 1
+    return len(_staff_headcounts(ctx)) == 1
 
 
-def _all_staff_split(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+def _all_staff_split(ctx: RuleContext, sent: Sentence) -> bool:
     """The split counts the most staff of all the document's staff splits: the whole staff
     ("1 642 tillsvidareanställda …, 1 297 kvinnor och 345 män", beside 102 chefer)."""
-    def total(b: AnnotatedBlock, s: Sentence) -> float:
-        return sum(
-            q.value or 0 for q in b.quantities if q.sex and not q.is_percent and within(q.span, s)
-        )
-
-    own = total(ab, sent)
-    for other in ctx.blocks:
-        if not _prose(other.block):
-            continue
-        for s in other.sentences:
-            if s.span != sent.span and _all_staff(other, s) and total(other, s) >= own:
-                return False
-    return own > 0
+    splits = _staff_headcounts(ctx)
+    own = next((n for _, s, n in splits if s is sent), 0)
+    return own > 0 and all(n < own for _, s, n in splits if s is not sent)
 
 
 # the whole staff of the organisation: "Kommunens personal", "samtliga medarbetare"
-_WHOLE_STAFF = re.compile(
-    r"\b(?:kommunens|förvaltningens|nämndens|alla|samtliga)\s+(?:\w+\s+)?"
-    r"(?:personal|medarbetare|anställda|tillsvidareanställda)\b",
-    re.IGNORECASE,
+_WHOLE = re.compile(
+    r"\b(?:kommunens|förvaltningens|nämndens|alla|samtliga)\s+(?:(\w+)\s+)?(\w+)", re.IGNORECASE
 )
+
+
+def _names_whole_staff(text: str) -> bool:
+    return any(
+        any(w and _is_staff(w.lower()) for w in m.groups()) for m in _WHOLE.finditer(text)
+    )
 
 
 def _all_staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
@@ -1622,7 +1628,7 @@ def _all_staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
         for sent in other.sentences:
             if any(q.sex and not q.is_percent and within(q.span, sent) for q in other.quantities):
                 continue
-            if _WHOLE_STAFF.search(sent.span.text) and _says_makeup(other, sent):
+            if _names_whole_staff(sent.span.text) and _says_makeup(other, sent):
                 return True
     return False
 
@@ -1882,10 +1888,9 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
                 if not (y.sex and not y.is_percent and within(y.span, x)):
                     continue
                 ratio = _out_of(y.span.text)
-                after = [t for t in terms if t.start >= y.span.end]
-                sex = _female(after[0].text) if after else None
-                if ratio is not None and sex is not None and any(
-                    abs(ratio - v) <= FRACTION_TOLERANCE and _female(q.excerpt.text) == sex
+                after = [t.text for t in terms if t.start >= y.span.end][:1]
+                if ratio is not None and after and any(
+                    abs(ratio - v) <= FRACTION_TOLERANCE and _same_sex(after[0], _sex_word(ab, q))
                     for q, v in zip(split, values, strict=True)
                 ):
                     return True
@@ -1903,15 +1908,19 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
 
 
 _DIGIT = re.compile(r"\d")  # (a fraction in words: no digits)
-_FEMALE = re.compile(r"\b(?:kvinn|flick|tjej|mamm|mödr|dam)", re.IGNORECASE)
-_MALE = re.compile(r"\b(?:män|man\b|mann|pojk|kill|papp|fäd|herr)", re.IGNORECASE)
 
 
-def _female(text: str) -> bool | None:
-    """Whether a sex term or a figure's words name women or girls (True), men or boys (False)."""
-    if _FEMALE.search(text):
-        return True
-    return False if _MALE.search(text) else None
+def _sex_word(ab: AnnotatedBlock, q: Quantity) -> str:
+    """The sex term of a figure by sex ("kvinnor" in "1 046 kvinnor")."""
+    return next((t.text for t in ab.sex_terms if q.excerpt.start <= t.start < q.excerpt.end), "")
+
+
+SEX_STEM = 3  # letters two forms of one sex term share ("män"/"männen"), no two sexes do
+
+
+def _same_sex(a: str, b: str) -> bool:
+    """Two forms of one sex term ("kvinnor", "kvinnorna"; "män", "männen")."""
+    return len(a) >= SEX_STEM and a[:SEX_STEM].lower() == b[:SEX_STEM].lower()
 
 
 def _out_of(text: str) -> float | None:
@@ -2491,7 +2500,7 @@ class SexStatisticsNotAnalysed(Check):
             return True
         if staff and not rates and _only_staff_split(ctx) and _staff_discussed(ctx, ab):
             return True
-        whole = staff and not rates and _all_staff_split(ctx, ab, sent)
+        whole = staff and not rates and _all_staff_split(ctx, sent)
         if whole and _all_staff_discussed(ctx, ab):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}

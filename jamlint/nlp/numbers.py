@@ -17,11 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from jamlint.nlp.lexicons import lexicon_text, parse_lines
+from jamlint.nlp.quantities import YEAR
 
 HEAD = re.compile(r"^[1-9]\d{0,2}$")
 GROUP = re.compile(r"^\d{3}$")
 LAST_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
-YEAR = re.compile(r"^(?:19|20)\d\d$")
 SEPARATORS = frozenset({"\u00a0", "\u2009", "\u202f"})
 MAX_GROUPS = 3  # 999 999 999 999: longer chains are rows of values
 
