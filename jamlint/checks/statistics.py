@@ -591,6 +591,10 @@ def _qualified_for_another(
     for x in siblings:
         theirs_noun = _topics(text[x.span.end : x.excerpt.end], set())
         words[id(x)] = words[id(x)] | {w for w in theirs_noun if not _shared({w}, noun)}
+    if _shared(noun, theirs):
+        # its own noun is named too: "… 58 ungdomar och 17 fritidsledare. Av ungdomarna var 39
+        # flickor och 19 pojkar, och av fritidsledarna var 11 kvinnor och 6 män"
+        return False
     others = any(_shared(words[id(x)], theirs) for x in siblings)
     if _shared(words[id(q)], theirs):
         # (only through the words before the first figure, the predicate of them all, while
@@ -924,7 +928,15 @@ def _subgroup(nab: AnnotatedBlock, person: TextSpan, q: Quantity) -> bool:
     qualifier = words[-1].lower()
     if qualifier in lexicon_lines("context/determiners") or not qualifier.endswith(("a", "e")):
         return False
-    return q.unit is None or qualifier not in q.unit.text.lower()
+    if q.unit is None or qualifier not in q.excerpt.text.lower():
+        return True
+    # q's own qualifier names q again ("58 feriearbetande ungdomar … Av de feriearbetande
+    # ungdomarna var 39 flickor"), unless a qualifier after the word makes a part ("244 inskrivna
+    # elever … Av de inskrivna eleverna i årskurs 4–6 är 31 flickor")
+    return _QUALIFIED_AFTER.match(nab.block.text, person.end) is not None
+
+
+_QUALIFIED_AFTER = re.compile(r"\s+(?:i|som|med|från|under|över|utan)\b", re.IGNORECASE)
 
 
 def _same_word(a: str, b: str) -> bool:

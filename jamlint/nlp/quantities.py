@@ -2266,7 +2266,15 @@ class QuantityFinder:
             return pronoun in self.ctx("people_pronouns")  # "av dem som anställdes"
         if pronoun not in ("dem", "dessa"):
             return False  # "av de lediga jobben", "av alla tjänster": a determiner
-        # "dem" is what the sentence named last: "Samtliga klagomål har besvarats, och 88
+        # "dem" is what the sentence counted last: "Under 2025 inkom 87 ansökningar om skolskjuts
+        # vid växelvis boende och 52 av dem beviljades" are applications
+        for i in range(expr.start - 1, 0, -1):
+            tok = toks[i]
+            if toks[i - 1].like_num and tok._.jam_measure not in (None, *WHEN_MEASURES):
+                if tok.lower_ in self.ctx("grade_words") or tok.lower_ in LABEL_WORDS:
+                    break
+                return tok._.jam_measure is Measure.PEOPLE
+        # or, with no count, what it named last: "Samtliga klagomål har besvarats, och 88
         # procent av dem …" are complaints
         for i in range(expr.start - 1, -1, -1):
             tok = toks[i]
@@ -2369,8 +2377,13 @@ class QuantityFinder:
             if said in limits and not said.endswith((" med", " om")):
                 return True
             return toks[start - 2].lower_ in limits
-        if start > 1 and toks[start - 1].lower_ == "tillsammans" and toks[start - 2].lower_ == "rymmer":
-            start -= 1  # "De två paviljongerna rymmer tillsammans 100 elever"
+        holds = [
+            k for k in range(max(0, start - CAPACITY_REACH), start - 1) if toks[k].lower_ == "rymmer"
+        ]
+        if holds and all(t.is_alpha and t._.jam_measure is None for t in toks[holds[-1] + 1 : start]):
+            # "De två paviljongerna rymmer tillsammans 100 elever", "Lokalen rymmer efter
+            # ombyggnaden 45 deltagare"
+            start = holds[-1] + 1
         if start > 2 and [t.lower_ for t in toks[start - 2 : start]] == ["i", "genomsnitt"]:
             start -= 2  # "beräknas sysselsätta i genomsnitt tolv anläggningsarbetare"
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
@@ -2578,6 +2591,7 @@ class QuantityFinder:
         return start
 
 
+CAPACITY_REACH = 4  # words from "rymmer" to the figure ("rymmer efter ombyggnaden 45 deltagare")
 SHIFTS = frozenset(("pass", "passet", "passen", "skift", "skiftet", "skiften"))
 PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boende": participles)
 PRESENT_PARTICIPLES = ("ande", "ende")
