@@ -103,6 +103,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "needs",
     "periods",
     "two_person_procedures",
+    "two_person_staffing",
     "goal_words",
     "plan_passives",
     "staffing_passives",

@@ -276,6 +276,12 @@ class QuantityFinder:
         new = expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "nya"
         if start > 0 and start - 1 in passives and new:
             return True  # "För de nya grupperna utbildas två nya gruppledare": the plan's new staff
+        added = new or expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "ytterligare"
+        added = added or start > 0 and toks[start - 1].lower_ == "ytterligare"
+        if added and toks[0].lower_ == "med" and start <= 2:
+            # "Med två ytterligare familjebehandlare beräknas väntetiden kunna kortas …": what
+            # more staff would bring
+            return True
         if start > 1 and toks[start - 1].lower_ == "ytterligare" and start - 2 in passives:
             # "För att kunna leda fler grupper utbildas ytterligare två familjebehandlare" (not
             # "Inför valet rekryteras ca 300 valarbetare", counted by the t5 precedent)
@@ -2388,6 +2394,8 @@ class QuantityFinder:
             start -= 2  # "beräknas sysselsätta i genomsnitt tolv anläggningsarbetare"
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
         owned = start > 2 and toks[start - 3].is_alpha and toks[start - 3].lower_.endswith("s")
+        # (a genitive, not a passive: "Enligt förslaget bemannas kvällarna med två …")
+        owned = owned and not toks[start - 3].lower_.startswith(tuple(self.ctx("staffing_passives")))
         if words[-1:] == ["med"] and owned:
             return False  # "fritidsavdelningens anläggningsgrupp med fyra medarbetare": a unit there is
         forecast = any(t.lower_ == "kommer" for t in toks[max(0, start - 5) : start]) and any(
@@ -2479,6 +2487,8 @@ class QuantityFinder:
             # "Stödboendet ska bemannas dygnet runt av sex behandlingsassistenter", "bemannas
             # med minst två fritidsledare", "ska ledas av två arbetsmarknadskonsulenter"
             return True
+        if value == 2 and self._two_person_staffing(toks, start):
+            return True  # "… innebär dubbelbemanningen att två medarbetare kommer på kvällsbesöken"
         if value == 2 and len(words) == 2 and words[-1] == "av":
             # "attest av två personer": a two-person rule, not "utförs av två inspektörer"
             return words[0] in self.ctx("two_person_procedures")
@@ -2546,6 +2556,12 @@ class QuantityFinder:
         """A word for staff ("undersköterskor", "fritidsledare")."""
         return ends_in_head(word, self.ctx("staff_heads"))
 
+    def _two_person_staffing(self, toks: Sequence[Token], start: int) -> bool:
+        """Two staff in a sentence on staffing two at a time ("dubbelbemanning"): that staffing."""
+        stems = tuple(self.ctx("two_person_staffing"))
+        noun = toks[start + 1].lower_ if start + 1 < len(toks) else ""
+        return self._staff_word(noun) and any(t.lower_.startswith(stems) for t in toks)
+
     def _staff_per_unit(self, toks: Sequence[Token], start: int) -> bool:
         """Shifts staffed with so many per unit ("de sena passen … på en eller två medarbetare
         per fritidshem"): a staffing practice, not a count; an average per unit ("i genomsnitt
@@ -2554,7 +2570,9 @@ class QuantityFinder:
         # per avdelning")
         times = tuple(self.ctx("shift_times"))
         if not any(
-            t.lower_ in SHIFTS or t.lower_.startswith(times) and self._staff_word(t.lower_)
+            t.lower_ in SHIFTS or t.lower_.startswith(times) and (
+                self._staff_word(t.lower_) or ends_in_head(t.lower_, SHIFT_HEADS)
+            )
             for t in toks[:start]
         ):
             return False
@@ -2592,6 +2610,7 @@ class QuantityFinder:
 
 
 CAPACITY_REACH = 4  # words from "rymmer" to the figure ("rymmer efter ombyggnaden 45 deltagare")
+SHIFT_HEADS = ("pass", "skift", "tur")  # "kvällspassen", "nattskiftet", "kvällsturerna"
 SHIFTS = frozenset(("pass", "passet", "passen", "skift", "skiftet", "skiften"))
 PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boende": participles)
 PRESENT_PARTICIPLES = ("ande", "ende")
