@@ -181,9 +181,16 @@ def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: Annotated
     """A table by sex that the sentence points to has q's value in its total row."""
     if q.value is None or not any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
         return False
+    # (or, with no caption numbered, the table right after: "Totalt fick 312 ungdomar en
+    # placering. Tabell 1 visar hur de fördelades på verksamhetsområden." before a table whose
+    # "Summa" row is 312)
+    tables = _named_tables(ctx, sent) or [
+        b for b in ctx.document.blocks[ab.block.index + 1 : ab.block.index + 1 + TABLE_REACH]
+        if b.kind is BlockKind.TABLE and not _caption_number(ctx, b)
+    ][:1]
     return any(
         b.table is not None and table_split(ctx, b) and _total_row_holds(b.table, {q.value})
-        for b in _named_tables(ctx, sent)
+        for b in tables
     )
 
 
