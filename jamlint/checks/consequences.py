@@ -911,7 +911,12 @@ class ChildrenWithoutGirlsBoys(Check):
         texts += [
             b.text for b in doc.blocks if in_sections_of_kind(doc, b, (SectionKind.PROPOSAL,))
         ]
-        return any(pattern.search(t) for t in texts)
+        # (nor education for the young beside it: "Nämnden för Gymnasium & Vuxenutbildning")
+        return any(
+            not _YOUTH_EDUCATION.search(t[max(0, m.start() - YOUTH_REACH) : m.start()])
+            for t in texts
+            for m in pattern.finditer(t)
+        )
 
     def _bare_denial(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
         """A denial with no reason, alone in the children section ("Förslaget bedöms inte
@@ -1115,6 +1120,8 @@ class ChildrenWithoutGirlsBoys(Check):
         return False
 
 
+YOUTH_REACH = 25  # characters before an adult education word that may name the young's
+_YOUTH_EDUCATION = re.compile(r"gymnasi", re.IGNORECASE)
 PUPIL = "elev"  # children in school, adults in komvux
 BARE_DENIAL_WORDS = 8  # "Ärendet bedöms inte ha någon påverkan på barn."
 _YOUNG = re.compile(r"\bunga\s+$", re.IGNORECASE)
