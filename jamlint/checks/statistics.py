@@ -2139,6 +2139,9 @@ def _people_stems(ab: AnnotatedBlock, sent: Sentence | None = None) -> set[str]:
     }  # fmt: skip
 
 
+_BOTH = re.compile(r"\bbåde\b.+\boch\b", re.IGNORECASE)
+
+
 def _split_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> bool:
     """Another sex-split figure stands between two sentences of a paragraph ("… tre
     anhörigkonsulenter, två kvinnor och en man. … 286 anhöriga, 201 kvinnor och 85 män.
@@ -2407,7 +2410,14 @@ class SexStatisticsNotAnalysed(Check):
             # …. Kvinnornas sjukfrånvaro är högre …, där de flesta anställda är kvinnor" comments
             # the headcount too, catalogue "Whose split a comment is on")
             between = other.span != sent.span and _split_between(ab, sent, other)
-            if between and not on_response and not (
+            # (a comment on both of two splits right before it: "… sökte 863 personer, varav 541
+            # kvinnor …. Av dem antogs 702 personer, 448 kvinnor …. Kvinnorna är alltså fler än
+            # männen både bland de sökande och bland de antagna")
+            both = (
+                between and other.span.start > sent.span.start and _BOTH.search(other.span.text)
+                and len([x for x in ab.sentences[i + 1 : j] if _has_split(ab, x)]) == 1
+            )  # fmt: skip
+            if between and not on_response and not both and not (
                 not rates and not who_answered and other.span.start > sent.span.start
                 and _only_their_rates_between(ab, sent, other)
             ):
