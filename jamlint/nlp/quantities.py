@@ -2480,6 +2480,7 @@ class QuantityFinder:
         norm = norm or bool(staffed) and (
             self._per_period(toks, start, "occasions")
             or self._per_unit(toks, start, min(len(toks), start + 6))
+            or self._staff_of_today(toks, start)
         )
         if (words[-1:] in (["av"], ["med"]) or coordinated) and norm and any(
             k >= start - 6 or coordinated for k in staffed
@@ -2556,6 +2557,15 @@ class QuantityFinder:
         """A word for staff ("undersköterskor", "fritidsledare")."""
         return ends_in_head(word, self.ctx("staff_heads"))
 
+    def _staff_of_today(self, toks: Sequence[Token], start: int) -> bool:
+        """Staff who are said to work elsewhere today: the staffing is a new one ("Undervisningen
+        bemannas med två lärare som i dag har sin tjänst förlagd dagtid")."""
+        window = [t.lower_ for t in toks[start + 1 : start + 1 + TODAY_REACH]]
+        return "som" in window and any(
+            " ".join(window[k : k + 2]) == "i dag" or window[k] in ("idag", "redan")
+            for k in range(window.index("som") + 1, len(window))
+        )
+
     def _two_person_staffing(self, toks: Sequence[Token], start: int) -> bool:
         """Two staff in a sentence on staffing two at a time ("dubbelbemanning"): that staffing."""
         stems = tuple(self.ctx("two_person_staffing"))
@@ -2610,6 +2620,7 @@ class QuantityFinder:
 
 
 CAPACITY_REACH = 4  # words from "rymmer" to the figure ("rymmer efter ombyggnaden 45 deltagare")
+TODAY_REACH = 6  # words from a staff count to "som i dag" ("två lärare som i dag har …")
 SHIFT_HEADS = ("pass", "skift", "tur")  # "kvällspassen", "nattskiftet", "kvällsturerna"
 SHIFTS = frozenset(("pass", "passet", "passen", "skift", "skiftet", "skiften"))
 PAST_TENSE = ("de", "te")  # "gällde", "bodde", "läste" (not "placerade", "boende": participles)
