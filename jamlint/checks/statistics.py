@@ -782,6 +782,10 @@ def _splits_same_figure(
     # …and a share the next sentence defines for itself is another measure ("Svarsfrekvensen var
     # 74 procent. Andelen som läser böcker på fritiden … var 58 procent bland flickorna …")
     answers = (answers or _DEFINED_SHARE.match(nsent.span.text) is not None) and not measure
+    # (a response rate is no measure the next sentence's answers share: "… besvarade 204
+    # ungdomar en digital enkät, vilket motsvarar en svarsfrekvens på 65 procent. Andelen som var
+    # nöjda med sin praktik var 88 procent bland flickorna …")
+    answers = answers or _response_rate(own_text, q) and not _RESPONDENTS.search(nsent.span.text)
     return (
         q.is_percent
         and len(split) >= 2
@@ -789,6 +793,16 @@ def _splits_same_figure(
         and not others
         and not answers
     )
+
+
+def _response_rate(text: str, q: Quantity) -> bool:
+    """q is the response rate: "en svarsfrekvens på 65 procent", "Svarsfrekvensen var 74
+    procent"."""
+    return bool(q.is_percent) and re.search(
+        rf"svarsfrekvens\w*\s+(?:på|var|blev|är)\s+(?:\w+\s+)?{re.escape(q.span.text)}",
+        text,
+        re.IGNORECASE,
+    ) is not None
 
 
 _OTHER_SEX = re.compile(r"\b(?:annat|inget|okänt)\s+kön\b|\bicke-binär|\bkön\b", re.IGNORECASE)
