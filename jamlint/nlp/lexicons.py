@@ -104,6 +104,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "periods",
     "two_person_procedures",
     "two_person_staffing",
+    "people_experiences",
+    "frequency_adverbs",
     "goal_words",
     "plan_passives",
     "staffing_passives",

@@ -1624,9 +1624,11 @@ class QuantityFinder:
         """What follows "andelen som" only people do or are: "röstade", "är nöjda", "har
         gymnasieexamen"."""
         words = [t.lower_ for t in toks[pos : pos + 4]]
+        if words[:1] and words[0] in self.ctx("frequency_adverbs"):
+            words = words[1:]  # "andelen som ofta besväras av ensamhet"
         if not words:
             return False
-        if words[0] in self.ctx("speech_verbs"):
+        if words[0] in self.ctx("speech_verbs") or words[0] in self.ctx("people_experiences"):
             return True
         if words[0] in COPULAS or words[0] in ("varit", "blivit"):
             return any(w in self.ctx("people_states") for w in words[1:3])
