@@ -541,6 +541,8 @@ def _comparison(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]
     start, _ = _segment(text, sent, q, siblings)
     if _COMPARED.search(text[start : q.span.start]) is not None:
         return True
+    if _OPENS_BRACKET.search(text[start : q.span.start]) and _YEAR_IN_BRACKET.match(text, q.span.end):
+        return True  # "Den totala sjukfrånvaron var 7,4 procent (6,9 procent 2051)"
     # a second figure in the same comparison: "jämfört med 84,0 procent året innan och 85,2
     # procent i riket"
     if not _AND_AFTER.search(text[start : q.span.start]):
@@ -549,6 +551,8 @@ def _comparison(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]
     return prev is not None and _comparison(text, sent, prev, siblings)
 
 
+_OPENS_BRACKET = re.compile(r"^\s*\(\s*$")
+_YEAR_IN_BRACKET = re.compile(r"[^()]{0,20}?\b(?:19|20)\d\d\s*\)")
 _AND_AFTER = re.compile(r"^[^.;:]{0,40}?(?:\boch|\bsamt|,)\s*$", re.IGNORECASE)
 
 
