@@ -1611,6 +1611,25 @@ def _all_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return bool(words) and all(_is_staff(w) for w in words)
 
 
+_VARAV_REACH = re.compile(r"[^.;:]{0,40}?\bvarav\s*$", re.IGNORECASE)  # "… i verksamheterna, varav"
+
+
+def _counts_staff(ab: AnnotatedBlock, sent: Sentence) -> bool | None:
+    """Whether the count a split breaks down is of staff ("Ungdomarna handleddes av 118
+    medarbetare …, varav 97 kvinnor och 21 män": the medarbetare, not the ungdomar), or None when
+    no count stands right before its "varav"."""
+    split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+    if not split:
+        return None
+    first = min(q.span.start for q in split)
+    totals = [
+        q for q in ab.quantities
+        if within(q.span, sent) and not q.sex and q.measure is Measure.PEOPLE and q.unit is not None
+        and q.excerpt.end <= first and _VARAV_REACH.match(ab.block.text[q.excerpt.end : first])
+    ]  # fmt: skip
+    return _is_staff(totals[-1].unit.text.lower()) if totals else None
+
+
 def _staff_headcounts(ctx: RuleContext) -> list[tuple[AnnotatedBlock, Sentence, float]]:
     """The document's staff splits by sex in counts, with the people each counts."""
     def counted() -> list[tuple[AnnotatedBlock, Sentence, float]]:
@@ -1691,7 +1710,10 @@ def _staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
         if other.block.index == ab.block.index or not _prose(other.block):
             continue
         for sent in other.sentences:
-            if any(q.sex and within(q.span, sent) for q in other.quantities):
+            # (a part out of a whole is make-up in figures: "Personalen i förskolan består
+            # nästan helt av kvinnor, …, på Solgården 17 av 19")
+            own = [q for q in other.quantities if q.sex and within(q.span, sent)]
+            if any(_out_of(q.span.text) is None for q in own):
                 continue
             if not _names_staff(other, sent):
                 continue
@@ -1730,7 +1752,7 @@ _RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekven
 # mammorna som …", "består till största delen av kvinnor" — not a comparison ("är fler än männen
 # bland de yngsta brukarna" compares the users, not who answered)
 _IS_BEFORE = re.compile(
-    r"\b(?:är|var|finns|fanns|(?:består|bestod|utgörs|domineras)\s+(?:till\s+\w+\s+\w+\s+)?av)\s+"
+    r"\b(?:är|var|finns|fanns|(?:består|bestod|utgörs|domineras)\s+(?:\w+\s+){0,4}?av)\s+"
     r"(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -2535,7 +2557,9 @@ class SexStatisticsNotAnalysed(Check):
         text = " ".join(ab.sentences[k].span.text for k in sorted(around))
         kind = _sex_kind(sex_terms_in(ab, sent))
         # whether the split counts staff: True, False (other people), or None (no people word)
-        staff = _all_staff(ab, sent) or (False if _names_only_others(ab, sent) else None)
+        staff = _counts_staff(ab, sent)
+        if staff is None:
+            staff = _all_staff(ab, sent) or (False if _names_only_others(ab, sent) else None)
         about = _Split(
             rates=rates,
             kind=kind,
