@@ -1948,6 +1948,16 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
                     continue
                 ratio = _out_of(y.span.text)
                 after = [t.text for t in terms if t.start >= y.span.end][:1]
+                # (of the split's kind of people: not "nio av tio undersköterskor är kvinnor" for
+                # "studerade … 38 personer, 33 kvinnor och 5 män")
+                named = [
+                    p.text.lower() for p in other.people
+                    if y.span.start <= p.start < (terms[-1].start if terms else x.span.end)
+                    and not any(t.start == p.start for t in terms)
+                ]  # fmt: skip
+                unit = totals[-1].unit
+                if named and unit is not None and _is_staff(named[0]) != _is_staff(unit.text.lower()):
+                    continue
                 if ratio is not None and after and any(
                     abs(ratio - v) <= FRACTION_TOLERANCE and _same_sex(after[0], _sex_word(ab, q))
                     for q, v in zip(split, values, strict=True)
