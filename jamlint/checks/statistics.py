@@ -1903,6 +1903,9 @@ def _said_again(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, split: _Sp
     return False
 
 
+_SEX_IS = re.compile(r"\s+(?:är|var|utgör|utgjorde)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
     """A paragraph elsewhere that analyses the sexes and restates a count split as one sex's
     share ("276 våldsutsatta vuxna, varav 231 kvinnor och 45 män" … "Av de våldsutsatta vuxna
@@ -1916,6 +1919,7 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
         return False
     total = totals[-1].value
     values = [100 * q.value / total for q in split]
+    respondents = _RESPONDENTS.search(sent.span.text) is not None
     shares = {f"{round(v)} procent" for v in values}
     for other in ctx.blocks:
         if other.block.index == ab.block.index or not _prose(other.block):
@@ -1925,6 +1929,8 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
         for x in other.sentences:
             if not sex_terms_in(other, x):
                 continue
+            if respondents and not _on_respondents(other, x):
+                continue  # who the anhöriga are is no comment on who answered
             # the share of one sex, not a rate among it that happens to be equal ("71 procent
             # bland pojkarna och 52 procent bland flickorna")
             rates = {
@@ -1944,10 +1950,16 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
             # kvinnor och 266 män"
             terms = sex_terms_in(other, x)
             for y in other.quantities:
-                if not (y.sex and not y.is_percent and within(y.span, x)):
+                if y.is_percent or not within(y.span, x):
                     continue
-                ratio = _out_of(y.span.text)
                 after = [t.text for t in terms if t.start >= y.span.end][:1]
+                if not y.sex:
+                    # or the sex it is said of: "Kvinnorna är drygt två av tre boende"
+                    text = other.block.text
+                    after = [t.text for t in terms if _SEX_IS.match(text[t.end : y.span.start])]
+                    if y.measure is not Measure.PEOPLE or not after:
+                        continue
+                ratio = _out_of(y.span.text)
                 # (of the split's kind of people: not "nio av tio undersköterskor är kvinnor" for
                 # "studerade … 38 personer, 33 kvinnor och 5 män")
                 named = [
@@ -1993,13 +2005,19 @@ def _same_sex(a: str, b: str) -> bool:
 
 
 def _out_of(text: str) -> float | None:
-    """The percentage "A av B" says ("fyra av fem" is 80), in digits or number words."""
-    parts = re.fullmatch(r"(\w+)\s+av\s+(\w+)", text.strip().lower())
-    if parts is None:
+    """The percentage "A av B" says ("fyra av fem" is 80, "drygt två av tre" about 67), in
+    digits or number words."""
+    parts = text.strip().lower().split()
+    if len(parts) == OUT_OF_WORDS + 1 and parts[0] in lexicon_lines("approximations"):
+        parts = parts[1:]
+    if len(parts) != OUT_OF_WORDS or parts[1] != "av":
         return None
     words = _number_words()
-    a, b = (float(w) if w.isdigit() else words.get(w) for w in parts.groups())
+    a, b = (float(w) if w.isdigit() else words.get(w) for w in (parts[0], parts[2]))
     return 100 * a / b if a is not None and b else None
+
+
+OUT_OF_WORDS = 3  # "fyra av fem"
 
 
 @cache
