@@ -541,7 +541,8 @@ def _comparison(text: str, sent: Sentence, q: Quantity, siblings: list[Quantity]
     start, _ = _segment(text, sent, q, siblings)
     if _COMPARED.search(text[start : q.span.start]) is not None:
         return True
-    if _OPENS_BRACKET.search(text[start : q.span.start]) and _YEAR_IN_BRACKET.match(text, q.span.end):
+    bracketed = _OPENS_BRACKET.search(text[start : q.span.start]) is not None
+    if bracketed and _YEAR_IN_BRACKET.match(text, q.span.end):
         return True  # "Den totala sjukfrånvaron var 7,4 procent (6,9 procent 2051)"
     # a second figure in the same comparison: "jämfört med 84,0 procent året innan och 85,2
     # procent i riket"
@@ -1611,7 +1612,8 @@ def _all_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return bool(words) and all(_is_staff(w) for w in words)
 
 
-_VARAV_REACH = re.compile(r"[^.;:]{0,40}?\bvarav\s*$", re.IGNORECASE)  # "… i verksamheterna, varav"
+# "… i kommunens verksamheter, varav"
+_VARAV_REACH = re.compile(r"[^.;:]{0,40}?\bvarav\s*$", re.IGNORECASE)
 
 
 def _counts_staff(ab: AnnotatedBlock, sent: Sentence) -> bool | None:
@@ -1968,7 +1970,8 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
                     and not any(t.start == p.start for t in terms)
                 ]  # fmt: skip
                 unit = totals[-1].unit
-                if named and unit is not None and _is_staff(named[0]) != _is_staff(unit.text.lower()):
+                staff = unit is not None and _is_staff(unit.text.lower())
+                if named and unit is not None and _is_staff(named[0]) != staff:
                     continue
                 if ratio is not None and after and any(
                     abs(ratio - v) <= FRACTION_TOLERANCE and _same_sex(after[0], _sex_word(ab, q))
@@ -2478,9 +2481,9 @@ class SexStatisticsNotAnalysed(Check):
             # …. Kvinnornas sjukfrånvaro är högre …, där de flesta anställda är kvinnor" comments
             # the headcount too, catalogue "Whose split a comment is on")
             between = other.span != sent.span and _split_between(ab, sent, other)
-            # (a comment on both of two splits right before it: "… sökte 863 personer, varav 541
-            # kvinnor …. Av dem antogs 702 personer, 448 kvinnor …. Kvinnorna är alltså fler än
-            # männen både bland de sökande och bland de antagna")
+            # (a comment on both of two splits right before it: "… sökte 863 personer, varav
+            # 541 kvinnor …. Av dem antogs 702 personer, 448 kvinnor …. Kvinnorna är alltså fler
+            # än männen både bland de sökande och bland de antagna")
             both = (
                 between and other.span.start > sent.span.start and _BOTH.search(other.span.text)
                 and len([x for x in ab.sentences[i + 1 : j] if _has_split(ab, x)]) == 1

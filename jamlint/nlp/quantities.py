@@ -2385,10 +2385,10 @@ class QuantityFinder:
             if said in limits and not said.endswith((" med", " om")):
                 return True
             return toks[start - 2].lower_ in limits
-        holds = [
-            k for k in range(max(0, start - CAPACITY_REACH), start - 1) if toks[k].lower_ == "rymmer"
-        ]
-        if holds and all(t.is_alpha and t._.jam_measure is None for t in toks[holds[-1] + 1 : start]):
+        reach = range(max(0, start - CAPACITY_REACH), start - 1)
+        holds = [k for k in reach if toks[k].lower_ == "rymmer"]
+        between = toks[holds[-1] + 1 : start] if holds else []
+        if holds and all(t.is_alpha and t._.jam_measure is None for t in between):
             # "De två paviljongerna rymmer tillsammans 100 elever", "Lokalen rymmer efter
             # ombyggnaden 45 deltagare"
             start = holds[-1] + 1
@@ -2397,7 +2397,8 @@ class QuantityFinder:
         words = [t.lower_ for t in toks[max(0, start - 2) : start]]
         owned = start > 2 and toks[start - 3].is_alpha and toks[start - 3].lower_.endswith("s")
         # (a genitive, not a passive: "Enligt förslaget bemannas kvällarna med två …")
-        owned = owned and not toks[start - 3].lower_.startswith(tuple(self.ctx("staffing_passives")))
+        staffing_words = tuple(self.ctx("staffing_passives"))
+        owned = owned and not toks[start - 3].lower_.startswith(staffing_words)
         if words[-1:] == ["med"] and owned:
             return False  # "fritidsavdelningens anläggningsgrupp med fyra medarbetare": a unit there is
         forecast = any(t.lower_ == "kommer" for t in toks[max(0, start - 5) : start]) and any(
@@ -2491,7 +2492,8 @@ class QuantityFinder:
             # med minst två fritidsledare", "ska ledas av två arbetsmarknadskonsulenter"
             return True
         if value == 2 and self._two_person_staffing(toks, start):
-            return True  # "… innebär dubbelbemanningen att två medarbetare kommer på kvällsbesöken"
+            # "… innebär dubbelbemanningen att två medarbetare kommer på kvällsbesöken"
+            return True
         if value == 2 and len(words) == 2 and words[-1] == "av":
             # "attest av två personer": a two-person rule, not "utförs av två inspektörer"
             return words[0] in self.ctx("two_person_procedures")
