@@ -246,6 +246,12 @@ class QuantityFinder:
             return False
         if self._hypothetical(toks, expr) or self._after_limit(text, found, q):
             return True
+        after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 3]]
+        planned = bool(found) and found[-1].limit and found[-1].measure is Measure.PEOPLE
+        if after == ["av", "dem"] and planned:
+            # "räknat på 150 utbildade ledare per år och tillägg för en femtedel av dem": a
+            # part of the planned
+            return True
         if expr.start > 0 and toks[expr.start - 1].lower_ == "varav":
             # "Bemanningen planeras till 29 årsarbetare, varav 12 förskollärare": part of a plan
             head = next((k for k in range(expr.start - 2, 0, -1) if toks[k].like_num), None)
@@ -2378,6 +2384,9 @@ class QuantityFinder:
             or (toks[start - 1].lower_,) in self.approximations.get(toks[start - 1].lower_, ())
         ):
             start -= 1  # "behöver rekrytera ca 150 undersköterskor", not past "högst"
+        after_and = start > 1 and toks[start - 1].lower_ == "och"
+        if after_and and self._limit_before_and(toks, start - 1):
+            return True  # "kräver ytterligare en speciallärare och två elevassistenter"
         if start > 2 and toks[start - 1].lower_ in self.ctx("sum_words"):
             # "plats för sammanlagt 180 barn", "kräver totalt tolv lärare" — but a group that
             # holds the sum is no size of group ("fyra grupper med sammanlagt 38 föräldrar")
@@ -2561,6 +2570,17 @@ class QuantityFinder:
         """A word for staff ("undersköterskor", "fritidsledare")."""
         return ends_in_head(word, self.ctx("staff_heads"))
 
+    def _limit_before_and(self, toks: Sequence[Token], conj: int) -> bool:
+        """A limit word opens the phrase coordinated before "och" ("kräver ytterligare en
+        speciallärare och …"), with only words between."""
+        limits = self.ctx("limit_words")
+        for k in range(conj - 1, max(-1, conj - 1 - COORDINATED_REACH), -1):
+            if toks[k].lower_ in limits:
+                return True
+            if not toks[k].is_alpha or toks[k]._.jam_measure is not None and k < conj - 1:
+                return False
+        return False
+
     def _staff_of_today(self, toks: Sequence[Token], start: int) -> bool:
         """Staff who are said to work elsewhere today: the staffing is a new one ("Undervisningen
         bemannas med två lärare som i dag har sin tjänst förlagd dagtid")."""
@@ -2624,6 +2644,7 @@ class QuantityFinder:
 
 
 CAPACITY_REACH = 4  # words from "rymmer" to the figure ("rymmer efter ombyggnaden 45 deltagare")
+COORDINATED_REACH = 4  # words from "och" back to a limit ("kräver ytterligare en speciallärare")
 TODAY_REACH = 6  # words from a staff count to "som i dag" ("två lärare som i dag har …")
 SHIFT_HEADS = ("pass", "skift", "tur")  # "kvällspassen", "nattskiftet", "kvällsturerna"
 SHIFTS = frozenset(("pass", "passet", "passen", "skift", "skiftet", "skiften"))
