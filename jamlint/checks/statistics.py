@@ -2242,7 +2242,8 @@ def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> b
     return True
 
 
-_OF_A_PART = re.compile(r"\s*(?:bland|av)\s", re.IGNORECASE)
+# (not all of them: "Av dem uppfyllde 86 procent av flickorna …")
+_OF_A_PART = re.compile(r"\s*(?:bland|av)\s+(?!(?:dem|dessa)\b)", re.IGNORECASE)
 
 
 def _draws_consequence(ab: AnnotatedBlock, sent: Sentence) -> bool:
