@@ -1298,11 +1298,20 @@ def _periods_across(table: Table) -> bool:
     return bool(cells) and all(_PERIOD_CELL.match(c) for c in cells)
 
 
+# a money word as the head of a caption word ("Driftbudget", "Lönekostnader", "Taxor"), not as
+# its first part ("Bidragsberättigade föreningar per inriktning")
+_MONEY_HEAD = re.compile(
+    r"\b(?:kr|kronor|tkr|mnkr|mkr|sek)\b|kr\)|\b\w*(?:avgift|tax|kostnad|pris|belopp|budget|intäkt|"
+    r"bidrag|lön)(?:a|er|erna|en|et|na|or|orna|ar|arna|n|s)?\b",
+    re.IGNORECASE,
+)
+
+
 def _money_caption(ctx: RuleContext, table: Block) -> bool:
     """The caption says the table is of money, and names no people beside it ("Tabell 1.
     Föreningar, medlemmar och bidrag per föreningstyp" lists what its columns hold)."""
     caption = _caption_text(ctx, table)
-    if not MONEY_HEADER.search(caption):
+    if not _MONEY_HEAD.search(caption):
         return False
     return not ctx.blocks[table.index - 1].people
 
