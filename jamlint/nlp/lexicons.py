@@ -105,7 +105,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "two_person_procedures",
     "two_person_staffing",
     "people_experiences",
-    "frequency_adverbs",
+    "clause_adverbs",
     "goal_words",
     "plan_passives",
     "staffing_passives",

@@ -1630,7 +1630,7 @@ class QuantityFinder:
         """What follows "andelen som" only people do or are: "röstade", "är nöjda", "har
         gymnasieexamen"."""
         words = [t.lower_ for t in toks[pos : pos + 4]]
-        if words[:1] and words[0] in self.ctx("frequency_adverbs"):
+        if words[:1] and words[0] in self.ctx("clause_adverbs"):
             words = words[1:]  # "andelen som ofta besväras av ensamhet"
         if not words:
             return False
