@@ -1756,7 +1756,12 @@ _RESPONDENT_NOUN = re.compile(r"\b(?:de\s+)?svarande\b", re.IGNORECASE)
 _OF_RESPONDENTS = re.compile(r"\b(?:av|bland)\s+(?:dem|de)\s+som\s+(?:be)?svara", re.IGNORECASE)
 _CONTRAST = re.compile(r"\bdäremot\b", re.IGNORECASE)
 _RESPONSE_RATE = re.compile(r"\bsvarsfrekvens", re.IGNORECASE)
-_RESPONDENTS = re.compile(r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens", re.IGNORECASE)
+_RESPONDENTS = re.compile(
+    r"\b(?:be)?svara(?:de|t|nde|ndes|des)\b|\bsvarsfrekvens"
+    # "Efter avslutad grupp fyllde 118 föräldrar i en utvärdering"
+    r"|\bfyll(?:de|er|t)\s[^.]{0,40}?\bi\s+(?:en\s+|den\s+)?\w*(?:enkät|utvärdering)",
+    re.IGNORECASE,
+)
 
 
 # "… vårdnadshavarna är kvinnor", "i dag finns bara en man bland gruppledarna", "Det är oftast
