@@ -2538,6 +2538,14 @@ class SexStatisticsNotAnalysed(Check):
                 # bland kvinnorna och 86 procent bland männen, alltså nästan lika": the rates' own
                 # comment, on what they answered, not on who answered
                 continue
+            if (
+                other.span.start < sent.span.start and _has_split(ab, other)
+                and _analysed_here(ab, other)
+            ):  # fmt: skip
+                # a split sentence's own analysis is its comment ("… 61 kvinnor och 82 män,
+                # vilket ungefär motsvarar könsfördelningen bland samtliga ledare. Andelen som
+                # fullföljde … var 88 procent bland kvinnorna …")
+                continue
             if rates and other.span.start > sent.span.start and _CONTRAST.search(other.span.text):
                 # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
                 # introduktionen": the contrast is with another measure
