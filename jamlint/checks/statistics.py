@@ -1681,9 +1681,16 @@ _WHOLE = re.compile(
 
 
 def _names_whole_staff(text: str) -> bool:
+    """ "Kommunens personal", "samtliga medarbetare", or the make-up "i förvaltningen" itself
+    ("Kvinnorna är i stor majoritet i förvaltningen")."""
+    if _IN_THE_ORGANISATION.search(text):
+        return True
     return any(
         any(w and _is_staff(w.lower()) for w in m.groups()) for m in _WHOLE.finditer(text)
     )
+
+
+_IN_THE_ORGANISATION = re.compile(r"\bi\s+(?:förvaltningen|organisationen)\b", re.IGNORECASE)
 
 
 def _all_staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
@@ -1695,7 +1702,8 @@ def _all_staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
         for sent in other.sentences:
             if any(q.sex and not q.is_percent and within(q.span, sent) for q in other.quantities):
                 continue
-            if _names_whole_staff(sent.span.text) and _says_makeup(other, sent):
+            makeup = _says_makeup(other, sent) or _majority_said(other, sent)
+            if _names_whole_staff(sent.span.text) and makeup:
                 return True
     return False
 
@@ -1783,6 +1791,17 @@ def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
         and not _TO_A_DEGREE.match(text, t.end)
         for t in sex_terms_in(ab, sent)
     )  # (not "bland dem är skillnaden mellan kvinnor och män störst")
+
+
+def _majority_said(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sex said to be the majority ("Kvinnorna är i stor majoritet i förvaltningen")."""
+    return any(_MAJORITY_AFTER.match(ab.block.text, t.end) for t in sex_terms_in(ab, sent))
+
+
+# "Kvinnorna är i stor majoritet i förvaltningen", "Männen dominerar bland …"
+_MAJORITY_AFTER = re.compile(
+    r"\s+(?:(?:är|var)\s+(?:i\s+)?(?:\w+\s+)?majoritet\b|dominerar\b)", re.IGNORECASE
+)
 
 
 # "det är också flickorna som i störst utsträckning känner sig otrygga": who does something
