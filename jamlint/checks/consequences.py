@@ -1155,15 +1155,19 @@ class AnalysisLacks(Check):
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         analysis = gender_analysis(ctx)
         good = [gs for gs in analysis.sections if gs.verdict is Verdict.ANALYSIS]
+        # the gender section's own text, not a checklist's questions ("Relation till
+        # jämställdhetsmålen?")
+        found = any(
+            has_phrase(ctx.blocks[r.block], self.options.lexicon, r.sentence)
+            and not r.text.rstrip().endswith("?")
+            for gs in good
+            for r in gs.sentences
+        )
+        if good and analysis.body and all(_is_children_label(gs.title) for gs in good):
+            # the analysis of women and men is written elsewhere too, and the children section
+            # adds girls and boys: the factors or goals may be in either
+            found = found or self._in_body(ctx, analysis)
         if good:
-            # the gender section's own text, not a checklist's questions ("Relation till
-            # jämställdhetsmålen?")
-            found = any(
-                has_phrase(ctx.blocks[r.block], self.options.lexicon, r.sentence)
-                and not r.text.rstrip().endswith("?")
-                for gs in good
-                for r in gs.sentences
-            )
             if not found:
                 gs = good[0]
                 # the excerpt is a heading's text or a consequence table's row label (as for
@@ -1173,11 +1177,14 @@ class AnalysisLacks(Check):
                 ].kind in (BlockKind.HEADING, BlockKind.TABLE_CELL)
                 yield section_hit(gs) if labelled else Hit(block=None, excerpt="")
             return
-        if not analysis.body:
+        if not analysis.body or self._in_body(ctx, analysis):
             return
-        # a description written elsewhere: the paragraphs that hold it, and the paragraphs of
-        # the same part around them, where such an analysis goes on ("Den grupp som har minst
-        # marginal … är de med låga inkomster …")
+        yield Hit(block=None, excerpt="")
+
+    def _in_body(self, ctx: RuleContext, analysis) -> bool:
+        """A description written elsewhere has what the lexicon names: in the paragraphs that
+        hold it, or the paragraphs of the same part around them, where such an analysis goes on
+        ("Den grupp som har minst marginal … är de med låga inkomster …")."""
         doc = ctx.document
         blocks = set()
         for r in analysis.body:
@@ -1185,6 +1192,4 @@ class AnalysisLacks(Check):
             for b in doc.blocks[max(0, r.block - BODY_REACH) : r.block + BODY_REACH + 1]:
                 if b.section == own.section and b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                     blocks.add(b.index)
-        if any(has_phrase(ctx.blocks[b], self.options.lexicon) for b in blocks):
-            return
-        yield Hit(block=None, excerpt="")
+        return any(has_phrase(ctx.blocks[b], self.options.lexicon) for b in blocks)

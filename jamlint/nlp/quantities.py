@@ -2384,6 +2384,8 @@ class QuantityFinder:
             or (toks[start - 1].lower_,) in self.approximations.get(toks[start - 1].lower_, ())
         ):
             start -= 1  # "behöver rekrytera ca 150 undersköterskor", not past "högst"
+        if start > 2 and toks[start - 1].lower_ == "med" and self._kind_with(toks, start - 1):
+            return True  # "För familjer på landsbygden med två vårdnadshavare i arbete"
         after_and = start > 1 and toks[start - 1].lower_ == "och"
         if after_and and self._limit_before_and(toks, start - 1):
             return True  # "kräver ytterligare en speciallärare och två elevassistenter"
@@ -2569,6 +2571,16 @@ class QuantityFinder:
     def _staff_word(self, word: str) -> bool:
         """A word for staff ("undersköterskor", "fritidsledare")."""
         return ends_in_head(word, self.ctx("staff_heads"))
+
+    def _kind_with(self, toks: Sequence[Token], with_: int) -> bool:
+        """ "familjer (på landsbygden) med": a kind of group by what it has, not a count."""
+        limits = self.ctx("limit_words")
+        for k in range(with_ - 1, max(-1, with_ - 1 - COORDINATED_REACH), -1):
+            if f"{toks[k].lower_} med" in limits and toks[k]._.jam_measure is not None:
+                return k < with_ - 1  # (right before "med", the lexicon's own entry decides)
+            if not toks[k].is_alpha:
+                return False
+        return False
 
     def _limit_before_and(self, toks: Sequence[Token], conj: int) -> bool:
         """A limit word opens the phrase coordinated before "och" ("kräver ytterligare en
