@@ -1301,8 +1301,9 @@ def _periods_across(table: Table) -> bool:
 # a money word as the head of a caption word ("Driftbudget", "Lönekostnader", "Taxor"), not as
 # its first part ("Bidragsberättigade föreningar per inriktning")
 _MONEY_HEAD = re.compile(
-    r"\b(?:kr|kronor|tkr|mnkr|mkr|sek)\b|kr\)|\b\w*(?:avgift|tax|kostnad|pris|belopp|budget|intäkt|"
-    r"bidrag|lön)(?:a|er|erna|en|et|na|or|orna|ar|arna|n|s)?\b",
+    r"\b(?:kr|kronor|tkr|mnkr|mkr|sek)\b|kr\)"
+    r"|\b\w*(?:avgift|tax|kostnad|pris|belopp|budget|intäkt|bidrag|lön)"
+    r"(?:a|er|erna|en|et|na|or|orna|ar|arna|n|s)?\b",
     re.IGNORECASE,
 )
 
@@ -2515,9 +2516,9 @@ class SexStatisticsNotAnalysed(Check):
             # …. Kvinnornas sjukfrånvaro är högre …, där de flesta anställda är kvinnor" comments
             # the headcount too, catalogue "Whose split a comment is on")
             between = other.span != sent.span and _split_between(ab, sent, other)
-            # (a comment on both of two splits right before it: "… sökte 863 personer, varav
-            # 541 kvinnor …. Av dem antogs 702 personer, 448 kvinnor …. Kvinnorna är alltså fler
-            # än männen både bland de sökande och bland de antagna")
+            # (a comment on both of two splits right before it: "… sökte 863 personer,
+            # varav 541 kvinnor …. Av dem antogs 702 personer, 448 kvinnor …. Kvinnorna är
+            # alltså fler än männen både bland de sökande och bland de antagna")
             both = (
                 between and other.span.start > sent.span.start and _BOTH.search(other.span.text)
                 and len([x for x in ab.sentences[i + 1 : j] if _has_split(ab, x)]) == 1
