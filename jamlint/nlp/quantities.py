@@ -284,9 +284,10 @@ class QuantityFinder:
             return True  # "För de nya grupperna utbildas två nya gruppledare": the plan's new staff
         added = new or expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "ytterligare"
         added = added or start > 0 and toks[start - 1].lower_ == "ytterligare"
-        if added and toks[0].lower_ == "med" and start <= 2:
+        staff = q.unit is not None and self._staff_word(q.unit.text.lower())
+        if added and staff and toks[0].lower_ == "med" and start <= 2:
             # "Med två ytterligare familjebehandlare beräknas väntetiden kunna kortas …": what
-            # more staff would bring
+            # more staff would bring (not "Med 14 nya elever i höst behöver skolan …")
             return True
         if start > 1 and toks[start - 1].lower_ == "ytterligare" and start - 2 in passives:
             # "För att kunna leda fler grupper utbildas ytterligare två familjebehandlare" (not
