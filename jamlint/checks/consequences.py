@@ -1181,7 +1181,7 @@ class AnalysisLacks(Check):
             return
         yield Hit(block=None, excerpt="")
 
-    def _in_body(self, ctx: RuleContext, analysis) -> bool:
+    def _in_body(self, ctx: RuleContext, analysis: GenderAnalysis) -> bool:
         """A description written elsewhere has what the lexicon names: in the paragraphs that
         hold it, or the paragraphs of the same part around them, where such an analysis goes on
         ("Den grupp som har minst marginal … är de med låga inkomster …")."""

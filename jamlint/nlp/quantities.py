@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -2573,25 +2573,32 @@ class QuantityFinder:
         """A word for staff ("undersköterskor", "fritidsledare")."""
         return ends_in_head(word, self.ctx("staff_heads"))
 
+    @staticmethod
+    def _words_back(toks: Sequence[Token], end: int) -> Iterator[int]:
+        """The positions of the words before `end`, nearest first, up to a figure, punctuation
+        or COORDINATED_REACH words."""
+        for k in range(end - 1, max(-1, end - 1 - COORDINATED_REACH), -1):
+            if not toks[k].is_alpha:
+                return
+            yield k
+
     def _kind_with(self, toks: Sequence[Token], with_: int) -> bool:
         """ "familjer (på landsbygden) med": a kind of group by what it has, not a count."""
         limits = self.ctx("limit_words")
-        for k in range(with_ - 1, max(-1, with_ - 1 - COORDINATED_REACH), -1):
+        for k in self._words_back(toks, with_):
             if f"{toks[k].lower_} med" in limits and toks[k]._.jam_measure is not None:
                 return k < with_ - 1  # (right before "med", the lexicon's own entry decides)
-            if not toks[k].is_alpha:
-                return False
         return False
 
     def _limit_before_and(self, toks: Sequence[Token], conj: int) -> bool:
         """A limit word opens the phrase coordinated before "och" ("kräver ytterligare en
         speciallärare och …"), with only words between."""
         limits = self.ctx("limit_words")
-        for k in range(conj - 1, max(-1, conj - 1 - COORDINATED_REACH), -1):
+        for k in self._words_back(toks, conj):
             if toks[k].lower_ in limits:
                 return True
-            if not toks[k].is_alpha or toks[k]._.jam_measure is not None and k < conj - 1:
-                return False
+            if toks[k]._.jam_measure is not None and k < conj - 1:
+                return False  # another counted noun between
         return False
 
     def _staff_of_today(self, toks: Sequence[Token], start: int) -> bool:
