@@ -388,14 +388,18 @@ class QuantityFinder:
 
     MED_REACH = 12  # words from an opening "Med …" to the figure it makes possible
 
+    PAST_MODALS = ("fick", "kunde", "ville", "önskade")
+
     def _hypothetical(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """ "När två personer söker tillsammans räknas båda": a rule for a case, not a count."""
         openers = self.ctx("hypothetical_openers")
         after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 5]]
         if expr.start > 0 and toks[expr.start - 1].lower_ == "där" and any(
-            w in self.ctx("modals") for w in after[:2]
+            w in self.ctx("modals") and w not in self.PAST_MODALS for w in after[:2]
         ):
-            return True  # "en beredskapsmodell där två brandmän kan dela en vecka": a rule
+            # "en beredskapsmodell där två brandmän kan dela en vecka": a rule (not "där 68
+            # elever fick rita sin drömlekplats", what happened)
+            return True
         if not toks:
             return False
         if toks[0].lower_ == "med" and expr.start <= self.MED_REACH:
