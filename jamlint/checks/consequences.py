@@ -501,6 +501,8 @@ NEGATED_EFFECT = re.compile(
     r"(?:berör|beröra|påverkar|påverka|riktar sig till|rikta sig till|gäller)\s+barn"
     # a relative clause's passive: "…, som inte berörs av förslaget"
     r"|\bsom\s+(?:inte|ej)\s+(?:berörs|påverkas|ändras)\b"
+    # or after another predicate: "…, som är avgiftsfria och inte berörs av förslaget"
+    r"|\boch\s+(?:inte|ej)\s+(?:berörs|påverkas|ändras)\s+av\s+(?:förslaget|beslutet)\b"
     # those concerned have no children: "Ingen av de personer som är aktuella … har barn"
     r"|\b(?:ingen|inga)\b[^.;]{0,80}?\bhar\s+barn\b|\bhar\s+inga\s+barn\b"
     # "Ärendet innehåller inga förslag som påverkar barn"
@@ -713,16 +715,35 @@ def _analyse(ctx: RuleContext) -> GenderAnalysis:
     in_gender: set[int] = set()
     _heading_sections(ctx, result, in_gender)
     _run_in_sections(ctx, result, in_gender)
+    analysed = False  # the sentence before analyses the sexes
     for ab in ctx.blocks:
         block = ab.block
         if block.index in in_gender or block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            analysed = False
             continue
         for s in ab.sentences:
-            if describes_outside_section(ab, s):
+            if describes_outside_section(ab, s) or analysed and _answers_analysis(ab, s):
                 result.body.append(SentenceRef(block.index, s))
+            analysed = is_substantive(ab, s) and has_phrase(ab, ANALYSIS, s)
     if not result.sections and not result.body:
         _body_claims(ctx, result)
     return result
+
+
+_THEREFORE = re.compile(r"\b(?:därför|mot den bakgrunden|med anledning av detta)\b", re.IGNORECASE)
+
+
+def _answers_analysis(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """What the decision does about the sexes, right after an analysis of them: "… pojkarna
+    får sällan erfarenhet av omsorgsarbete. Förvaltningen föreslår därför att … alla
+    arbetsplatser om möjligt har både flickor och pojkar"."""
+    return (
+        bool(sex_terms_in(ab, sent))
+        and _THEREFORE.search(sent.span.text) is not None
+        and _tied_to_decision(ab, sent)
+        and not is_gender_blind(ab, sent)
+        and not has_phrase(ab, NOT_RELEVANT, sent)
+    )
 
 
 # a gender-blind formula that names the sexes or sex ("kvinnor och män påverkas lika")

@@ -400,6 +400,34 @@ def _sentence_figures(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> list[Q
 
 ROUGH_REACH = 30  # characters from "nästan alla" to the sex term it qualifies
 
+# a new main clause whose subject is one sex: "…, och kvinnorna i den gruppen har …"
+_CLAUSE_SUBJECT = re.compile(
+    r",\s*(?:och|men|medan)\s+(?:\w+\s+){0,2}?(?:kvinnorna|männen|flickorna|pojkarna)\s*$",
+    re.IGNORECASE,
+)
+# words that give a make-up all the same ("…, och kvinnorna är i majoritet")
+_MAKEUP_WORDS = re.compile(
+    r"\b(?:fler|färre|flest|majoritet\w*|minoritet\w*|hälften|övervägande|flertalet)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_clause(ab: AnnotatedBlock, sent: Sentence, q: Quantity, term: int) -> bool:
+    """The sex term at `term` opens a later main clause with no figure of its own, which says
+    something of that sex, not how q divides."""
+    text = ab.block.text
+    if _CLAUSE_SUBJECT.search(text, q.span.end, _term_end(text, term)) is None:
+        return False
+    rest = text[term : sent.span.end]
+    return not _MAKEUP_WORDS.search(rest) and not any(
+        within(x.span, sent) and x.span.start > term for x in ab.quantities
+    )
+
+
+def _term_end(text: str, start: int) -> int:
+    m = re.match(r"\w+", text[start:])
+    return start + (m.end() if m else 0)
+
 
 @cache
 def _roughly() -> re.Pattern[str]:
@@ -427,7 +455,9 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         if not _coordinated(ab.block.text, q, o)
         and not _PARTITIVE_TOTAL.fullmatch(ab.block.text, q.span.end, o.span.start)
     ]  # fmt: skip  ("Sex av de sju lärarna är kvinnor": the whole the part is of)
-    after = [t for t in terms if t >= q.span.end]
+    # (not the subject of a later clause with no figure: "… arbetar 71 procent inom vård och
+    # omsorg, och kvinnorna i den gruppen har oftare tidsbegränsade anställningar")
+    after = [t for t in terms if t >= q.span.end and not _later_clause(ab, sent, q, t)]
     # "minskade från 8,1 procent till 7,6 procent, 8,6 procent bland kvinnorna …": the split
     # is the new value's
     old_value = _changed_from(ab.block.text, q, _sentence_figures(ab, sent, q))
@@ -875,6 +905,16 @@ def _rate_among_sex(text: str, x: Quantity) -> bool:
     return m is not None and _sex_kind([TextSpan(0, 0, m.group(1))]) is not None
 
 
+def _makeup_share(text: str, x: Quantity) -> bool:
+    """ "57 procent flickor och 43 procent pojkar": the make-up of a group in shares, which a
+    comparison of counts comments as well as one of counts ("pojkarna är färre än
+    flickorna")."""
+    return (
+        x.sex and x.is_percent and x.unit is not None
+        and x.span.end <= x.unit.start and not text[x.span.end : x.unit.start].strip()
+    )  # fmt: skip
+
+
 # "bland kvinnor var", "bland män": a word after "bland/för/hos" right before a figure
 _AMONG_WORD_BEFORE = re.compile(
     r"\b(?:bland|för|hos)\s+(?:de\s+)?(\w+)(?:\s+\w+)?\s*$", re.IGNORECASE
@@ -1023,11 +1063,23 @@ def _definite_repeat(ctx: RuleContext, ab: AnnotatedBlock, q: Quantity) -> bool:
     return False
 
 
-def _repeats_a_norm(q: Quantity, sent: Sentence, norms: set[tuple[float | None, str]]) -> bool:
+def _repeats_a_norm(
+    q: Quantity, sent: Sentence, norms: set[tuple[float | None, str]], text: str
+) -> bool:
     """A norm's figure named again as the subject that opens a sentence ("Tre röstmottagare gör
     det lättare …"); an observation of the same number ("I dag går 25 elever i klassen") is no
     repetition of "högst 25 elever"."""
-    return _key(q) in norms and q.span.start == sent.span.start
+    if _key(q) not in norms:
+        return False
+    # or the same staffing of a shift: "Varje natt arbetar tre undersköterskor …" … "bedömer att
+    # tre undersköterskor per natt inte räcker"
+    return q.span.start == sent.span.start or _per_shift().match(text, q.excerpt.end) is not None
+
+
+@cache
+def _per_shift() -> re.Pattern[str]:
+    times = "|".join(map(re.escape, lexicon_lines("context/shift_times")))
+    return re.compile(rf"\s+per\s+(?:{times})\b", re.IGNORECASE)
 
 
 _OF_THE = re.compile(r"\bav\s+(?:de|dessa)\s+$", re.IGNORECASE)
@@ -1218,7 +1270,7 @@ class PeopleStatistic(Check):
                 continue
             for q in people_quantities(ab):
                 sent = ab.sentence_at(q.span.start)
-                if sent is not None and _repeats_a_norm(q, sent, norms):
+                if sent is not None and _repeats_a_norm(q, sent, norms, ab.block.text):
                     continue  # "Tre röstmottagare gör det lättare …"
                 if q.unit is not None and _key(q) in decided:
                     continue  # "fem skolbibliotekarier" again in the assessment: the plan
@@ -1951,12 +2003,22 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
     first = min((q.span.start for q in split), default=0)
     # the count the split divides: the nearest before it
     totals = [q for q in inside if q.measure is Measure.PEOPLE and not q.sex and q.span.end <= first]
-    if not totals or not split:
+    # (or a make-up in shares said again: "1 094 inskrivna arbetslösa …, varav 53 procent
+    # kvinnor" … "Kvinnor utgör 53 procent av de inskrivna arbetslösa …. Skillnaden beror …")
+    made_up = [
+        q for q in ab.quantities
+        if within(q.span, sent) and q.value and _makeup_share(ab.block.text, q)
+    ]  # fmt: skip
+    if made_up and not split:
+        shares = {f"{round(q.value)} procent" for q in made_up}
+        total, values = 0.0, []
+    elif not totals or not split:
         return False
-    total = totals[-1].value
-    values = [100 * q.value / total for q in split]
+    else:
+        total = totals[-1].value
+        values = [100 * q.value / total for q in split]
+        shares = {f"{round(v)} procent" for v in values}
     respondents = _RESPONDENTS.search(sent.span.text) is not None
-    shares = {f"{round(v)} procent" for v in values}
     for other in ctx.blocks:
         if other.block.index == ab.block.index or not _prose(other.block):
             continue
@@ -1975,6 +2037,8 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
             }  # fmt: skip
             if any(share in x.span.text and share not in rates for share in shares):
                 return True
+            if not split:
+                continue
             # as a count of the same total: "Tre av de fyra simlärarna är kvinnor" for "fyra
             # simlärare …, tre kvinnor och en man"
             here = [y for y in other.quantities if within(y.span, x) and not y.is_percent]
@@ -2634,8 +2698,16 @@ class SexStatisticsNotAnalysed(Check):
         staff = _counts_staff(ab, sent)
         if staff is None:
             staff = _all_staff(ab, sent) or (False if _names_only_others(ab, sent) else None)
+        # a make-up in shares is commented by a comparison of counts, unless a count split of
+        # the same sexes stands beside it, which that comparison is on ("340 inskrivna
+        # deltagare, varav 188 kvinnor …. Av dem [som avslutade] var 41 procent kvinnor.")
+        makeup = all(_makeup_share(ab.block.text, x) for x in split) and not any(
+            q.sex and not q.is_percent and q.unit is not None
+            and _sex_kind([q.unit]) == kind
+            for q in ab.quantities
+        )  # fmt: skip
         about = _Split(
-            rates=rates,
+            rates=rates and not makeup,
             kind=kind,
             respondents=respondents,
             staff=staff,

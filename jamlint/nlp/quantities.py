@@ -100,8 +100,14 @@ GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med mins
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
 POINTS_REACH = 30  # characters: "från nio till fem procentenheter" is one difference
-# a count compared with one of people: "jämfört med 15 i riket", "(2024: 171)"
-COMPARED_COUNT = re.compile(r"\bjämfört med\s*$|\(\s*(?:\w+\s+)?(?:19|20)\d\d\s*:\s*$")
+RELATIVE_REACH = 8  # words from "av dem som" to the copula after its relative clause
+SHIFT_VERB_REACH = 3  # "Varje natt arbetar tre …": the count right after the shift's verb
+
+# a count compared with one of people: "jämfört med 15 i riket", "(2024: 171)", "…, mot 23 i
+# centralorten"
+COMPARED_COUNT = re.compile(
+    r"\bjämfört med\s*$|,\s*mot\s*$|\(\s*(?:\w+\s+)?(?:19|20)\d\d\s*:\s*$"
+)
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
@@ -257,6 +263,8 @@ class QuantityFinder:
             head = next((k for k in range(expr.start - 2, 0, -1) if toks[k].like_num), None)
             if head is not None and self._limit(toks, head):
                 return True
+        if self._size_class(text, found, q):
+            return True
         # the same people as a limit earlier in the sentence ("inte fler än 12 barn i grupper
         # med de yngsta och 16 barn i grupper med 4–5-åringar"), or after a norm noun
         # ("Skolverket anger riktmärken: 6–12 barn …")
@@ -386,7 +394,22 @@ class QuantityFinder:
         # "i grupper om högst åtta elever med två simlärare": the staff of each such group
         return between in COORDINATORS or between == "med"
 
+    PARTITIVE_COUNT_REACH = 5  # words from an opening "Av …" to its bare count
     MED_REACH = 12  # words from an opening "Med …" to the figure it makes possible
+
+    @staticmethod
+    def _size_class(text: str, found: Sequence[Quantity], q: Quantity) -> bool:
+        """ "I dag har sju chefer fler än 30 medarbetare": a threshold right after a count of
+        people is the class of what it counts, not a count."""
+        if not found or not q.span.text.lower().startswith(("fler än", "mer än", "över")):
+            return False
+        prev = found[-1]
+        if prev.measure is not Measure.PEOPLE or prev.is_percent:
+            return False
+        end = prev.unit.end if prev.unit is not None and prev.unit.start >= prev.span.end else (
+            prev.span.end
+        )
+        return end <= q.span.start and text[end : q.span.start].strip().lower() in ("", "med")
 
     PAST_MODALS = ("fick", "kunde", "ville", "önskade")
 
@@ -402,6 +425,10 @@ class QuantityFinder:
             return True
         if not toks:
             return False
+        if toks[0].lower_ == "med" and self._staff_that_can(toks, expr.start):
+            # "Med fyra undersköterskor per natt kan …, och två personal kan hjälpa en boende …":
+            # what the plan's staffing can do, however far from the opening
+            return True
         if toks[0].lower_ == "med" and expr.start <= self.MED_REACH:
             # "Med tre nya familjebehandlare kan öppenvården …", "Med delad beredskap kan två
             # brandmän dela en vecka": what a plan would make possible
@@ -2148,12 +2175,20 @@ class QuantityFinder:
         nxt = expr.end + 1
         if expr.is_percent or expr.share or start < 2 or nxt >= len(toks) or _a_year(toks[expr.start].text):
             return False
-        if toks[start - 1].lower_ not in ("och", "men", "medan") or not self._verb_like(toks[nxt]):
+        if toks[start - 1].lower_ not in ("och", "men", "medan"):
+            return False
+        # (a present verb in -ar may look like a plural noun: "och 22 saknar …")
+        partitive = self._partitive_opening(toks) and self._verb_like(toks[nxt], plural=True)
+        if not partitive and not self._verb_like(toks[nxt]):
             return False
         for pos in range(start - 2, 0, -1):
             tok = toks[pos]
             if tok.is_sent_start or tok.text in (".", ";"):
                 return False
+            if partitive and tok.like_num and pos <= self.PARTITIVE_COUNT_REACH:
+                # "Av medarbetarna har 19 en lärarexamen …, och 22 saknar …": a bare count of
+                # the opening's people
+                return True
             if not toks[pos - 1].like_num or tok._.jam_measure is None:
                 continue
             if tok._.jam_measure is not Measure.PEOPLE or tok._.jam_sex:
@@ -2162,6 +2197,14 @@ class QuantityFinder:
             verb_after = pos + 1 < start - 1 and _past_verb(toks[pos + 1])
             return verb_after or pos >= 2 and _past_verb(toks[pos - 2])
         return False
+
+    @staticmethod
+    def _partitive_opening(toks: Sequence[Token]) -> bool:
+        """The sentence opens on "Av" and people ("Av medarbetarna", "Av de svarande")."""
+        if len(toks) < 3 or toks[0].lower_ != "av":
+            return False
+        noun = toks[2] if toks[1].lower_ in ("de", "dessa") else toks[1]
+        return noun._.jam_measure is Measure.PEOPLE and not noun._.jam_sex
 
     @staticmethod
     def _kind_of_group(toks: Sequence[Token], expr: _Expr) -> bool:
@@ -2176,13 +2219,15 @@ class QuantityFinder:
             return False
         return toks[k - 3].lower_ in KIND_PREPOSITIONS
 
-    def _verb_like(self, tok: Token) -> bool:
+    def _verb_like(self, tok: Token, plural: bool = False) -> bool:
         """A word that can be the verb right after a bare count ("29 fullföljde", "236 fick"): not
-        a noun jamlint knows or one shaped like a plural, not a preposition."""
+        a noun jamlint knows or (unless `plural`) one shaped like a plural, not a preposition."""
         low = tok.lower_
         if not tok.is_alpha or not tok.text.islower() or tok._.jam_measure is not None:
             return False
-        return low not in self.ctx("prepositions") and low not in OF_WORDS and not self._plural_noun(tok)
+        if low in self.ctx("prepositions") or low in OF_WORDS:
+            return False
+        return plural or not self._plural_noun(tok)
 
     def _answered(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A share right before or after a verb of saying: the share of those who said it."""
@@ -2362,6 +2407,16 @@ class QuantityFinder:
     def _share_of_a_sex(self, toks: Sequence[Token], pos: int) -> bool:
         """ "nio av tio av dessa föräldrar är kvinnor": the share is the women's; "I 401 av
         hushållen var den sökande en man": the share of those whose one named person is a man."""
+        if pos + 3 < len(toks) and toks[pos + 1].lower_ == "som" and toks[pos + 2].lower_ not in COPULAS:
+            # past a relative clause with a verb of its own: "två tredjedelar av dem som har
+            # matdistribution är kvinnor" (not "av dem som är kvinnor har …", a rate among them)
+            ends = [
+                k for k in range(pos + 3, min(len(toks), pos + RELATIVE_REACH))
+                if toks[k].lower_ in COPULAS
+            ]  # fmt: skip
+            if not ends or any(t.is_punct for t in toks[pos + 2 : ends[0]]):
+                return False
+            pos = ends[0] - 1
         if pos + 2 >= len(toks) or toks[pos + 1].lower_ not in COPULAS:
             return False
         if any(t._.jam_sex for t in toks[pos + 2 : pos + 4]):
@@ -2568,6 +2623,9 @@ class QuantityFinder:
         end = start + 1
         while end < len(toks) and toks[end].like_num:
             end += 1
+        if end < len(toks) and self._staff_word(toks[end].lower_) and start <= SHIFT_VERB_REACH:
+            # or staff: "Varje natt arbetar tre undersköterskor på boendet" (session 15)
+            return True
         if end + 1 >= len(toks) or toks[end].lower_ != "av":
             return False
         them = toks[end + 1].lower_
