@@ -1553,8 +1553,9 @@ def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
     if split.respondents and not _on_respondents(ab, sent):
         return True  # what the women and men answered is no comment on who answered
     if split.staff and (
-        _names_only_others(ab, sent) or not split.rates and not _names_staff(ab, sent)
-    ):
+        _names_only_others(ab, sent) or _sexes_among_others(ab, sent)
+        or not split.rates and not _names_staff(ab, sent)
+    ):  # fmt: skip
         return True  # "Kvinnorna är två av tre boende" is not on the staff of the boende
     if (split.kind == "child" or split.others) and _names_only_staff(ab, sent):
         # "Yrket är starkt kvinnodominerat" is not on the children (girls and boys are no
@@ -1625,6 +1626,26 @@ def _rate_words(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
     words = re.findall(r"\w+", sent.span.text.lower())
     adjectives = {a for a in lexicon_lines("context/rate_adjectives") for w in words if w.startswith(a)}
     return frozenset(nouns | adjectives)
+
+
+def _split_measures(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
+    """What a rate split measures: its rate words, or else the clause of "Andelen som …"
+    ("Andelen som ville delta igen nästa sommar var 90 procent av flickorna …"), less the verbs
+    of answering."""
+    words = _rate_words(ab, sent)
+    if words:
+        return words
+    said = set(lexicon_lines("context/speech_verbs"))
+    # (a past tense less its ending: "passade" is said again as "passar"; not "arbete", which
+    # would be in "arbetslösheten" too)
+    return frozenset(
+        w[: -len(PAST_ENDING)] if w.endswith(PAST_ENDING) and len(w) > MIN_STEM + 2 else w
+        for w in _measured_clause(sent.span.text)
+        if w not in said
+    )  # fmt: skip
+
+
+PAST_ENDING = "ade"
 
 
 RATE_ENDING = 3  # letters an inflection may add to a rate noun ("nöjdheten", "sjukfrånvaron")
@@ -1774,14 +1795,19 @@ def _counts_others_than_staff(ctx: RuleContext, table: Block) -> bool:
     return bool(words) and not any(_is_staff(w) for w in words)
 
 
-def _staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
+def _staff_discussed(ctx: RuleContext, ab: AnnotatedBlock, split: Sentence) -> bool:
     """An analysing sentence elsewhere speaks of the women and men among the staff in words of
     its own ("För personalen, som nästan helt består av kvinnor, innebär förslaget …" for "318
-    medarbetare, varav 301 kvinnor"), with no split figures of its own."""
+    medarbetare, varav 301 kvinnor"), with no split figures of its own; not of another
+    occupation only ("vård och barnskötare domineras av kvinnor" for "11 yrkeslärare, varav 6
+    kvinnor")."""
+    own_staff = {_stem(w) for w in _people_words(ab, split) if _is_staff(w)}
     for other in ctx.blocks:
         if other.block.index == ab.block.index or not _prose(other.block):
             continue
         for sent in other.sentences:
+            if own_staff and _other_occupations(other, sent, own_staff):
+                continue
             # (a part out of a whole is make-up in figures: "Personalen i förskolan består
             # nästan helt av kvinnor, …, på Solgården 17 av 19")
             own = [q for q in other.quantities if q.sex and within(q.span, sent)]
@@ -1800,6 +1826,32 @@ def _staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
             ):
                 return True
     return False
+
+
+def _other_occupations(ab: AnnotatedBlock, sent: Sentence, own: set[str]) -> bool:
+    """The staff words of a sentence are all occupations other than the split's own, none a
+    word for all staff (`context/whole_staff_words`)."""
+    words = [w for w in _people_words(ab, sent) if _is_staff(w)]
+    whole = tuple(lexicon_lines("context/whole_staff_words"))
+    return bool(words) and not any(
+        ends_in_head(w, whole) or any(_stem(w).startswith(o) or o.startswith(_stem(w)) for o in own)
+        for w in words
+    )
+
+
+_AMONG_AFTER = re.compile(r"\s+bland\s+(?:de\s+)?(\w+)", re.IGNORECASE)
+
+
+def _sexes_among_others(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sexes the sentence speaks of are named as among people who are not staff ("männen
+    bland besökarna"), and none as among staff."""
+    text = ab.block.text
+    whose = []
+    for t in sex_terms_in(ab, sent):
+        m = _AMONG_AFTER.match(text, t.end)
+        if m is not None and any(p.start == m.start(1) for p in ab.people):
+            whose.append(m.group(1).lower())
+    return bool(whose) and not any(_is_staff(w) for w in whose)
 
 
 def _names_only_others(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -2299,6 +2351,24 @@ def _counts_others(ab: AnnotatedBlock, other: Sentence, sent: Sentence) -> bool:
     )  # fmt: skip
 
 
+# "Av de antagna …": those a participle names, with no noun after it
+_PARTICIPLE_OPENING = re.compile(r"\s*Av\s+de\s+(\w+?)(?:na|da|ta|ade)\s+(?!\w+(?:are|er|or|ar)\b)")
+PARTICIPLE_STEM = 3  # letters a passive and its participle share ("antogs", "antagna")
+
+
+def _participle_of(sent: Sentence, nab: AnnotatedBlock) -> bool:
+    """The next paragraph opens on those the split's passive verb names: "Av de sökande
+    antogs 48 deltagare, 35 kvinnor och 13 män." ¶ "Av de antagna fullföljde …"."""
+    m = _PARTICIPLE_OPENING.match(nab.block.text)
+    if m is None:
+        return False
+    stem = m.group(1).lower()
+    passives = [w[:-1] for w in re.findall(r"\w+s\b", sent.span.text.lower()) if len(w) > PARTICIPLE_STEM + 2]
+    return any(
+        w[:PARTICIPLE_STEM] == stem[:PARTICIPLE_STEM] and len(stem) >= PARTICIPLE_STEM for w in passives
+    )
+
+
 def _people_stems(ab: AnnotatedBlock, sent: Sentence | None = None) -> set[str]:
     """Stems of the people words (not the sex terms) of a block or one of its sentences."""
     sexed = {t.start for t in ab.sex_terms}
@@ -2432,6 +2502,22 @@ class SexStatisticsNotAnalysed(Check):
             for b in doc.blocks[index + 1 :]
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and b.section == section
         ][:n]
+
+    @staticmethod
+    def _participle_paragraph_comments(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+        """The next paragraph, under a subheading or not, opens on those the split's verb
+        names and comments on the sexes ("… antogs 48 deltagare, 35 kvinnor och 13 män." ¶
+        "### Genomförande" ¶ "Av de antagna fullföljde …. Männen avbröt oftare än kvinnorna
+        …")."""
+        for b in ctx.document.blocks[ab.block.index + 1 :]:
+            if b.kind is BlockKind.HEADING:
+                continue
+            nab = ctx.blocks[b.index]
+            return (
+                b.kind is BlockKind.PARAGRAPH and _participle_of(sent, nab)
+                and any(_comments_on_sexes(nab, x) for x in nab.sentences)
+            )  # fmt: skip
+        return False
 
     @staticmethod
     def _after_list(ctx: RuleContext, block: Block) -> list[Block]:
@@ -2613,6 +2699,10 @@ class SexStatisticsNotAnalysed(Check):
                 # "… fler män än kvinnor bland deltagarna …. På de två enheterna arbetar 12
                 # handledare, varav 7 kvinnor och 5 män": the comment before is on others
                 continue
+            if staff_split and _sexes_among_others(ab, other):
+                # "… tio medarbetare, åtta kvinnor och två män. Personalen beskriver att männen
+                # bland besökarna oftare avböjer …": the staff only the source
+                continue
             if (
                 who_answered and other.span.start > sent.span.start and _has_split(ab, other)
                 and _analysed_here(ab, other) and not on_response
@@ -2669,6 +2759,8 @@ class SexStatisticsNotAnalysed(Check):
             same = any(a.startswith(b) or b.startswith(a) for a in nouns for b in theirs)
             if same or (not theirs and not own_split):
                 return True
+        if self._participle_paragraph_comments(ctx, ab, sent):
+            return True
         sex = {t.text.lower() for t in ab.sex_terms}
         # the sentence and the one before it say what is counted ("Föreningen når ca 260
         # personer per vecka. Av dessa är ungefär 180 män och 80 kvinnor.")
@@ -2711,11 +2803,11 @@ class SexStatisticsNotAnalysed(Check):
             kind=kind,
             respondents=respondents,
             staff=staff,
-            measures=_rate_words(ab, sent) if rates else frozenset(),
+            measures=_split_measures(ab, sent) if rates else frozenset(),
         )
         if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, split=about):
             return True
-        if staff and not rates and _only_staff_split(ctx) and _staff_discussed(ctx, ab):
+        if staff and not rates and _only_staff_split(ctx) and _staff_discussed(ctx, ab, sent):
             return True
         whole = staff and not rates and _all_staff_split(ctx, sent)
         if whole and _all_staff_discussed(ctx, ab):

@@ -128,6 +128,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "certain_children",
     "rate_adjectives",
     "adult_education",
+    "whole_staff_words",
 )
 
 
