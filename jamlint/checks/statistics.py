@@ -1636,13 +1636,25 @@ def _split_measures(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
     if words:
         return words
     said = set(lexicon_lines("context/speech_verbs"))
+    clause = _measured_clause(sent.span.text)
+    if not clause and _SHARE_AGAIN.match(sent.span.text):
+        # "… svarade 83 procent av ungdomarna att de skulle rekommendera feriearbete till en
+        # kompis. Andelen var 86 procent bland flickorna …": what the sentence before measured
+        before = [x for x in ab.sentences if x.span.end <= sent.span.start]
+        m = _SAID_THAT.search(before[-1].span.text) if before else None
+        clause = _topics(m.group(1), set()) if m else set()
     # (a past tense less its ending: "passade" is said again as "passar"; not "arbete", which
     # would be in "arbetslösheten" too)
     return frozenset(
         w[: -len(PAST_ENDING)] if w.endswith(PAST_ENDING) and len(w) > MIN_STEM + 2 else w
-        for w in _measured_clause(sent.span.text)
+        for w in clause
         if w not in said
     )  # fmt: skip
+
+
+# a share that refers back ("Andelen var …", "Motsvarande andel var …")
+_SHARE_AGAIN = re.compile(r"\s*(?:andelen|motsvarande\s+andel)\s+(?:var|är|blev)\b", re.IGNORECASE)
+_SAID_THAT = re.compile(r"\batt\s+(?:de|han|hon)?\s*(.+)$", re.IGNORECASE)
 
 
 PAST_ENDING = "ade"
