@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -522,7 +522,11 @@ def _names_a_place_or_quality(term: str) -> bool:
 _REST = re.compile(r"\s+(?:andra|övriga)\b", re.IGNORECASE)
 _COUPLES = ("sammanboende", "par", "gifta")
 _PARTITIVE_TOTAL = re.compile(r"\s+av\s+(?:de|dessa)\s+", re.IGNORECASE)
-_ABOUT_THEM = re.compile(r"\s*(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)", re.IGNORECASE)
+_ABOUT_THEM = re.compile(
+    # (or a part of them in words: "Flera av de boende har autism …")
+    r"\s*(?:(?:flera|många|några|de\s+flesta|alla)\s+)?(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)",
+    re.IGNORECASE,
+)
 _NEW_CLAUSE = re.compile(r"\s\w+.*(?:,\s*(?:och|men|medan)\b|;)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",\s*(?:och|men)\s+$", re.IGNORECASE)
 _COUNT_OF = re.compile(r"\d\s+av\s+\d")
@@ -1557,7 +1561,10 @@ def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
         or not split.rates and not _names_staff(ab, sent)
     ):  # fmt: skip
         return True  # "Kvinnorna är två av tre boende" is not on the staff of the boende
-    if (split.kind == "child" or split.others) and _names_only_staff(ab, sent):
+    girls_boys = split.kind == "child" and _sex_kind(sex_terms_in(ab, sent)) == "child"
+    if (split.kind == "child" or split.others) and _names_only_staff(ab, sent) and not girls_boys:
+        # (girls and boys compared are the children's, whoever else the sentence names:
+        # "Flickor och pojkar är ungefär lika många i förskolan, och personalen …")
         # "Yrket är starkt kvinnodominerat" is not on the children (girls and boys are no
         # staff: "Av dem var 331 flickor och 356 pojkar")
         return True
@@ -1582,7 +1589,7 @@ def _discussed_in_analysis(
             continue
         sex = {t.text.lower() for t in other.sex_terms}
         for k, sent in enumerate(other.sentences):
-            if _follows_its_split(other, k):
+            if _follows_its_split(other, k) and not _names_other_measure(split, other, k):
                 continue
             shared = _shared(topics, _topics(sent.span.text, sex))
             # (or the same rate: "Männen är samtidigt mindre nöjda med dagens mat än kvinnorna")
@@ -1592,6 +1599,16 @@ def _discussed_in_analysis(
             if not _not_on(split, other, sent):
                 return True
     return False
+
+
+def _names_other_measure(split: _Split, ab: AnnotatedBlock, k: int) -> bool:
+    """Sentence k names the rate the split measures, which the split right before it does not
+    ("… 45 procent av männen mot 36 procent av kvinnorna [use the grant]. Kvinnornas högre
+    sjukfrånvaro är …" is on the sick-leave split)."""
+    measures = split.measures
+    text = ab.sentences[k].span.text
+    before = ab.sentences[k - 1].span.text if k > 0 else ""
+    return bool(measures) and _names_measure(text, measures) and not _names_measure(before, measures)
 
 
 def _follows_its_split(ab: AnnotatedBlock, k: int) -> bool:
@@ -2143,7 +2160,8 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
             # in words: "drygt en fjärdedel av medarbetarna är män" for "164 …, varav 118
             # kvinnor och 46 män"
             if any(
-                y.sex and y.is_percent and y.value is not None and within(y.span, x)
+                (y.sex or _sex_said_before(other, terms, y) and _same_kind(other, x, y, totals[-1]))
+                and y.is_percent and y.value is not None and within(y.span, x)
                 and not _DIGIT.search(y.excerpt.text)
                 and y.span.text not in rates
                 and any(abs(y.value - v) <= FRACTION_TOLERANCE for v in values)
@@ -2154,6 +2172,26 @@ def _share_restated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> boo
 
 
 _DIGIT = re.compile(r"\d")  # (a fraction in words: no digits)
+
+
+def _same_kind(ab: AnnotatedBlock, sent: Sentence, y: Quantity, total: Quantity) -> bool:
+    """The people a figure is of are staff just when the split's total counts staff ("två
+    tredjedelar av de anhöriga" restates no split of anhörigkonsulenter)."""
+    sexed = {t.start for t in ab.sex_terms}
+    named = [
+        p.text.lower() for p in ab.people
+        if y.span.end <= p.start < sent.span.end and p.start not in sexed
+    ]  # fmt: skip
+    if not named or total.unit is None:
+        return True
+    return _is_staff(named[0]) == _is_staff(total.unit.text.lower())
+
+
+def _sex_said_before(ab: AnnotatedBlock, terms: Sequence[TextSpan], y: Quantity) -> bool:
+    """The figure is said of a sex before it: "Kvinnorna är drygt två tredjedelar av dem som
+    har insatser nattetid"."""
+    text = ab.block.text
+    return any(t.end <= y.span.start and _SEX_IS.match(text[t.end : y.span.start]) for t in terms)
 
 
 def _sex_word(ab: AnnotatedBlock, q: Quantity) -> str:

@@ -100,6 +100,9 @@ GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med mins
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
 POINTS_REACH = 30  # characters: "från nio till fem procentenheter" is one difference
+# a staffing raised to so many, in the infinitive or present passive: the plan's (not "ökade
+# från 40 till 52", what happened)
+EXTEND_VERBS = frozenset({"utöka", "utökas", "förstärka", "förstärks"})
 RELATIVE_REACH = 8  # words from "av dem som" to the copula after its relative clause
 SHIFT_VERB_REACH = 3  # "Varje natt arbetar tre …": the count right after the shift's verb
 
@@ -2472,6 +2475,8 @@ class QuantityFinder:
         owned = owned and not toks[start - 3].lower_.startswith(staffing_words)
         if words[-1:] == ["med"] and owned:
             return False  # "fritidsavdelningens anläggningsgrupp med fyra medarbetare": a unit there is
+        if words[-1:] == ["till"] and any(t.lower_ in EXTEND_VERBS for t in toks[:start]):
+            return True  # "beslutar att utöka nattbemanningen från en till två vakna medarbetare"
         forecast = any(t.lower_ == "kommer" for t in toks[max(0, start - 5) : start]) and any(
             t.lower_ in self.ctx("estimate_verbs") for t in toks[:start]
         )
