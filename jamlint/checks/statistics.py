@@ -524,7 +524,8 @@ _COUPLES = ("sammanboende", "par", "gifta")
 _PARTITIVE_TOTAL = re.compile(r"\s+av\s+(?:de|dessa)\s+", re.IGNORECASE)
 _ABOUT_THEM = re.compile(
     # (or a part of them in words: "Flera av de boende har autism …")
-    r"\s*(?:(?:flera|många|några|de\s+flesta|alla)\s+)?(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)",
+    r"\s*(?:(?:flera|många|några|de\s+flesta|alla)\s+)?"
+    r"(?:av\s+(?:de|dem|dessa)\b|det\s+motsvarar\b)",
     re.IGNORECASE,
 )
 _NEW_CLAUSE = re.compile(r"\s\w+.*(?:,\s*(?:och|men|medan)\b|;)", re.IGNORECASE)
@@ -1608,7 +1609,10 @@ def _names_other_measure(split: _Split, ab: AnnotatedBlock, k: int) -> bool:
     measures = split.measures
     text = ab.sentences[k].span.text
     before = ab.sentences[k - 1].span.text if k > 0 else ""
-    return bool(measures) and _names_measure(text, measures) and not _names_measure(before, measures)
+    return (
+        bool(measures) and _names_measure(text, measures)
+        and not _names_measure(before, measures)
+    )  # fmt: skip
 
 
 def _follows_its_split(ab: AnnotatedBlock, k: int) -> bool:
@@ -2413,9 +2417,11 @@ def _participle_of(sent: Sentence, nab: AnnotatedBlock) -> bool:
     if m is None:
         return False
     stem = m.group(1).lower()
-    passives = [w[:-1] for w in re.findall(r"\w+s\b", sent.span.text.lower()) if len(w) > PARTICIPLE_STEM + 2]
+    words = re.findall(r"\w+s\b", sent.span.text.lower())
+    passives = [w[:-1] for w in words if len(w) > PARTICIPLE_STEM + 2]
     return any(
-        w[:PARTICIPLE_STEM] == stem[:PARTICIPLE_STEM] and len(stem) >= PARTICIPLE_STEM for w in passives
+        w[:PARTICIPLE_STEM] == stem[:PARTICIPLE_STEM] and len(stem) >= PARTICIPLE_STEM
+        for w in passives
     )
 
 
@@ -2554,7 +2560,9 @@ class SexStatisticsNotAnalysed(Check):
         ][:n]
 
     @staticmethod
-    def _participle_paragraph_comments(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    def _participle_paragraph_comments(
+        ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence
+    ) -> bool:
         """The next paragraph, under a subheading or not, opens on those the split's verb
         names and comments on the sexes ("… antogs 48 deltagare, 35 kvinnor och 13 män." ¶
         "### Genomförande" ¶ "Av de antagna fullföljde …. Männen avbröt oftare än kvinnorna

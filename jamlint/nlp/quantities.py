@@ -2410,7 +2410,8 @@ class QuantityFinder:
     def _share_of_a_sex(self, toks: Sequence[Token], pos: int) -> bool:
         """ "nio av tio av dessa föräldrar är kvinnor": the share is the women's; "I 401 av
         hushållen var den sökande en man": the share of those whose one named person is a man."""
-        if pos + 3 < len(toks) and toks[pos + 1].lower_ == "som" and toks[pos + 2].lower_ not in COPULAS:
+        relative = pos + 3 < len(toks) and toks[pos + 1].lower_ == "som"
+        if relative and toks[pos + 2].lower_ not in COPULAS:
             # past a relative clause with a verb of its own: "två tredjedelar av dem som har
             # matdistribution är kvinnor" (not "av dem som är kvinnor har …", a rate among them)
             ends = [
