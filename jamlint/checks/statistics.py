@@ -412,21 +412,16 @@ _MAKEUP_WORDS = re.compile(
 )
 
 
-def _later_clause(ab: AnnotatedBlock, sent: Sentence, q: Quantity, term: int) -> bool:
-    """The sex term at `term` opens a later main clause with no figure of its own, which says
-    something of that sex, not how q divides."""
+def _later_clause(ab: AnnotatedBlock, sent: Sentence, q: Quantity, term: TextSpan) -> bool:
+    """The sex term opens a later main clause with no figure of its own, which says something
+    of that sex, not how q divides."""
     text = ab.block.text
-    if _CLAUSE_SUBJECT.search(text, q.span.end, _term_end(text, term)) is None:
+    if term.start < q.span.end or _CLAUSE_SUBJECT.search(text, q.span.end, term.end) is None:
         return False
-    rest = text[term : sent.span.end]
+    rest = text[term.start : sent.span.end]
     return not _MAKEUP_WORDS.search(rest) and not any(
-        within(x.span, sent) and x.span.start > term for x in ab.quantities
+        within(x.span, sent) and x.span.start > term.start for x in ab.quantities
     )
-
-
-def _term_end(text: str, start: int) -> int:
-    m = re.match(r"\w+", text[start:])
-    return start + (m.end() if m else 0)
 
 
 @cache
@@ -447,7 +442,12 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         lo = max(sent.span.start, t.start - ROUGH_REACH)
         return t.start > q.span.end and _roughly().search(text, lo, t.start) is not None
 
-    terms = [t.start for t in sex_terms_in(ab, sent) if not rough(t)]
+    # (nor the subject of a later clause with no figure: "… arbetar 71 procent inom vård och
+    # omsorg, och kvinnorna i den gruppen har oftare tidsbegränsade anställningar")
+    terms = [
+        t.start for t in sex_terms_in(ab, sent)
+        if not rough(t) and not _later_clause(ab, sent, q, t)
+    ]  # fmt: skip
     if not terms:
         return False
     others = [
@@ -455,9 +455,7 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
         if not _coordinated(ab.block.text, q, o)
         and not _PARTITIVE_TOTAL.fullmatch(ab.block.text, q.span.end, o.span.start)
     ]  # fmt: skip  ("Sex av de sju lärarna är kvinnor": the whole the part is of)
-    # (not the subject of a later clause with no figure: "… arbetar 71 procent inom vård och
-    # omsorg, och kvinnorna i den gruppen har oftare tidsbegränsade anställningar")
-    after = [t for t in terms if t >= q.span.end and not _later_clause(ab, sent, q, t)]
+    after = [t for t in terms if t >= q.span.end]
     # "minskade från 8,1 procent till 7,6 procent, 8,6 procent bland kvinnorna …": the split
     # is the new value's
     old_value = _changed_from(ab.block.text, q, _sentence_figures(ab, sent, q))
