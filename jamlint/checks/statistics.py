@@ -1813,6 +1813,40 @@ def _all_staff_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
     return False
 
 
+def _whole_staff_words(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The split counts all staff in a word for all staff ("tillsvidareanställda medarbetare",
+    "anställda"), not one occupation ("chefer", "yrkeslärare")."""
+    whole = tuple(lexicon_lines("context/whole_staff_words"))
+    return any(_is_staff(w) and ends_in_head(w, whole) for w in _people_words(ab, sent))
+
+
+def _staff_measure_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
+    """A sentence elsewhere analyses the women and men in a measure only staff have, with no
+    split figures and no other people of its own ("Kvinnornas högre sjukfrånvaro hänger främst
+    samman med att de oftare arbetar i hemtjänsten"): another measure of the whole staff."""
+    stems = tuple(lexicon_lines("context/staff_measures"))
+    for other in ctx.blocks:
+        if other.block.index == ab.block.index or not _prose(other.block):
+            continue
+        for sent in other.sentences:
+            if any(q.sex and within(q.span, sent) for q in other.quantities):
+                continue
+            if not any(s in w for w in _WORDS.findall(sent.span.text.lower()) for s in stems):
+                continue
+            if _names_only_others(other, sent) or _sexes_among_others(other, sent):
+                continue
+            # (women and men, not mothers and fathers: "Ensamstående mammor … arbetar oftare
+            # deltid" is on the households)
+            terms = sex_terms_in(other, sent)
+            plain = not any(_PARENT.match(t.text) for t in terms)
+            if plain and _sex_kind(terms) == "adult" and _comments_on_sexes(other, sent):
+                return True
+    return False
+
+
+_PARENT = re.compile(r"(?:mamm|papp|mödr|moder|fäder|fader)", re.IGNORECASE)
+
+
 def _counts_others_than_staff(ctx: RuleContext, table: Block) -> bool:
     """A table whose caption and labels name people, none of them staff ("Ungdomar med
     feriearbete 2044 per sektor")."""
@@ -2867,6 +2901,10 @@ class SexStatisticsNotAnalysed(Check):
             return True
         whole = staff and not rates and _all_staff_split(ctx, sent)
         if whole and _all_staff_discussed(ctx, ab):
+            return True
+        if whole and not respondents and _whole_staff_words(ab, sent) and (
+            _staff_measure_discussed(ctx, ab)
+        ):
             return True
         figures = {q.span.text for q in ab.quantities if q.sex and within(q.span, sent)}
         if _figures_discussed(ctx, figures, {ab.block.index}):

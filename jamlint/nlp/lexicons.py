@@ -129,6 +129,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "rate_adjectives",
     "adult_education",
     "whole_staff_words",
+    "staff_measures",
 )
 
 
