@@ -1620,6 +1620,17 @@ def _follows_its_split(ab: AnnotatedBlock, k: int) -> bool:
     return k > 0 and _has_split(ab, sents[k - 1]) and not _has_split(ab, sents[k])
 
 
+def _same_people(ours: set[str], theirs: set[str]) -> bool:
+    """One word the other's stem with an ending ("medlemmar", "medlemmarna"), not two
+    compounds on one stem ("anhöriga", "anhörigkonsulenter")."""
+    return any(a.startswith(b) or b.startswith(a) for a in ours for b in theirs)
+
+
+def _counts_split(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence splits a count of people by sex, not a rate ("18 pojkar och 13 flickor")."""
+    return any(q.sex and not q.is_percent and within(q.span, sent) for q in ab.quantities)
+
+
 def _follows_another_split(ab: AnnotatedBlock, k: int) -> bool:
     """Sentence k comments the split right before it, which is not a pointer to a table ("…
     58 procent bland flickorna och 37 procent bland pojkarna (se tabell 1). Skillnaden har ökat
@@ -1926,8 +1937,19 @@ def _names_only_others(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 def _on_respondents(ab: AnnotatedBlock, sent: Sentence) -> bool:
-    """A sentence that names those who answered or says who they are."""
-    return _RESPONDENTS.search(sent.span.text) is not None or _says_makeup(ab, sent)
+    """A sentence that names those who answered or says who they are (not only what they
+    answered: "… som angav annat kön svarade minst positivt av alla")."""
+    text = sent.span.text
+    named = any(not _ANSWER_GIVEN.match(text, m.end()) for m in _RESPONDENTS.finditer(text))
+    return named or _says_makeup(ab, sent)
+
+
+# what an answer was, after the verb: "svarade minst positivt", "svarade ja", "svarade att …"
+_ANSWER_GIVEN = re.compile(
+    r"\s+(?:(?:minst|mest|mer|mindre|genomgående|något)\s+)?(?:positivt|negativt)\b"
+    r"|\s+(?:ja|nej|att)\b",
+    re.IGNORECASE,
+)
 
 
 _RESPONDENT_NOUN = re.compile(r"\b(?:de\s+)?svarande\b", re.IGNORECASE)
@@ -2832,11 +2854,18 @@ class SexStatisticsNotAnalysed(Check):
         for b in self._text_after(ctx, ab.block.index, 1) + self._after_list(ctx, ab.block):
             nab = ctx.blocks[b.index]
             comments = [
-                x for x in nab.sentences
+                x for k, x in enumerate(nab.sentences)
                 if _comments_on_sexes(nab, x)
                 and not (adults and _sex_kind(sex_terms_in(nab, x)) == "child")
+                and not (
+                    _follows_its_split(nab, k) and _counts_split(nab, nab.sentences[k - 1])
+                    and not _same_people(nouns, _people_stems(nab, x))
+                )
             ]  # fmt: skip  (not on girls and boys after a split of women and men: "… tre
-            # kuratorer, två kvinnor och en man …. ¶ … Flickorna söker oftare stöd …")
+            # kuratorer, två kvinnor och en man …. ¶ … Flickorna söker oftare stöd …"; nor the
+            # comment right after the paragraph's own count split, of other people: "… 18 pojkar
+            # och 13 flickor. Pojkarna är fler bland de placerade …"; a rate split's comment is on
+            # the same people: "Bland flickorna var andelen 86,2 procent …. Skillnaden …")
             if respondents:
                 # what the girls and boys answered is no comment on who answered
                 comments = [x for x in comments if _on_respondents(nab, x)]
@@ -2844,9 +2873,7 @@ class SexStatisticsNotAnalysed(Check):
                 continue  # "… lägre än i länet": a comment, but not on the sexes
             theirs = _people_stems(nab)
             own_split = any(q.sex for q in nab.quantities)  # it comments its own figures
-            # the same people: one word the other's stem with an ending ("medlemmar",
-            # "medlemmarna"), not two compounds on one stem ("anhöriga", "anhörigkonsulenter")
-            same = any(a.startswith(b) or b.startswith(a) for a in nouns for b in theirs)
+            same = _same_people(nouns, theirs)
             if same or (not theirs and not own_split):
                 return True
         if self._participle_paragraph_comments(ctx, ab, sent):

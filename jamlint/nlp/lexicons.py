@@ -130,6 +130,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "adult_education",
     "whole_staff_words",
     "staff_measures",
+    "relative_time_adverbs",
 )
 
 

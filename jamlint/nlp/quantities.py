@@ -769,6 +769,11 @@ class QuantityFinder:
                 break  # "58 procent ha nått målen": the verb, not hectares
             if measure is Measure.TIME and pos > k and toks[pos - 1].lower_ in self.ctx("when_words"):
                 break  # "jämfört med 88 procent föregående år": when, not what
+            if (
+                measure is Measure.TIME and self._definite(tok) and pos + 1 < len(toks)
+                and toks[pos + 1].lower_ in self.ctx("relative_time_adverbs")
+            ):  # fmt: skip
+                break  # "jämfört med 438 året innan": when, not what
             if measure is None and tok._.jam_rate:
                 measure = Measure.PEOPLE
             if (
@@ -2192,13 +2197,17 @@ class QuantityFinder:
                 # "Av medarbetarna har 19 en lärarexamen …, och 22 saknar …": a bare count of
                 # the opening's people
                 return True
-            if not toks[pos - 1].like_num or tok._.jam_measure is None:
+            if tok._.jam_sex and tok._.jam_measure is Measure.PEOPLE and toks[pos - 1].like_num:
+                continue  # "46 av ungdomarna …, 28 pojkar och 18 flickor, och 19 fick …"
+            # the count right before its people, or before "av" them ("46 av ungdomarna")
+            num = pos - 2 if toks[pos - 1].lower_ == "av" and pos >= 2 else pos - 1
+            if not toks[num].like_num or tok._.jam_measure is None:
                 continue
             if tok._.jam_measure is not Measure.PEOPLE or tok._.jam_sex:
                 return False
             # its clause's verb right after the count, or right before it
             verb_after = pos + 1 < start - 1 and _past_verb(toks[pos + 1])
-            return verb_after or pos >= 2 and _past_verb(toks[pos - 2])
+            return verb_after or num >= 1 and _past_verb(toks[num - 1])
         return False
 
     @staticmethod
