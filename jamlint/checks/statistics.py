@@ -1673,6 +1673,8 @@ def _split_measures(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
         before = [x for x in ab.sentences if x.span.end <= sent.span.start]
         m = _SAID_THAT.search(before[-1].span.text) if before else None
         clause = _topics(m.group(1), set()) if m else set()
+    if not clause:
+        clause = _partitive_clause(ab, sent)
     # (a past tense less its ending: "passade" is said again as "passar"; not "arbete", which
     # would be in "arbetslösheten" too)
     return frozenset(
@@ -1680,6 +1682,29 @@ def _split_measures(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
         for w in clause
         if w not in said
     )  # fmt: skip
+
+
+def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
+    """The topic words of what a share of the opening's people did ("Av de sökande fick 65
+    procent ett feriejobb, 61 procent av flickorna …": "feriejobb"), up to the first comma after
+    the share, less the opening."""
+    m = _PARTITIVE_OPENING.match(sent.span.text)
+    # (what they did, not what they said or were: "Av dem angav 14 procent att …", "Av de
+    # svarande var 47 procent kvinnor")
+    if m is None or m.group(1).lower() in {*lexicon_lines("context/opinion_verbs"), *_COPULAS}:
+        return set()
+    figures = [q for q in ab.quantities if q.is_percent and within(q.span, sent)]
+    if not figures or figures[0].sex:
+        return set()
+    shares = figures[:1]
+    text = ab.block.text
+    start = sent.span.start + m.end()
+    comma = text.find(",", shares[0].span.end, sent.span.end)
+    return _topics(text[start : comma if comma >= 0 else sent.span.end], set())
+
+
+_PARTITIVE_OPENING = re.compile(r"\s*av\s+(?:de|dem|dessa)\s+(?:\w+\s+)??(\w+)\s+\d", re.IGNORECASE)
+_COPULAS = ("var", "är", "blev", "hade", "har")
 
 
 # a share that refers back ("Andelen var …", "Motsvarande andel var …")

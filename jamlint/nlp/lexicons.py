@@ -131,6 +131,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "whole_staff_words",
     "staff_measures",
     "relative_time_adverbs",
+    "opinion_verbs",
 )
 
 
