@@ -2006,8 +2006,10 @@ def _says_makeup(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return any(
         _IS_BEFORE.search(text, sent.span.start, t.start) and not _DIFFERENCE.match(t.text)
         and not _TO_A_DEGREE.match(text, t.end)
+        and not t.text.lower().endswith("s")
         for t in sex_terms_in(ab, sent)
-    )  # (not "bland dem är skillnaden mellan kvinnor och män störst")
+    )  # (not "bland dem är skillnaden mellan kvinnor och män störst"; nor what a sex owns:
+    # "lokalerna domineras av pojkarnas spel")
 
 
 def _majority_said(ab: AnnotatedBlock, sent: Sentence) -> bool:
