@@ -2534,13 +2534,18 @@ def _split_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> bool:
 
 def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> bool:
     """Every split between two sentences is of rates, in a sentence that names no people of
-    its own: the same people's other measure."""
+    its own but those of the first ("… 684 elever, varav 331 flickor …. Andelen elever i
+    årskurs 3 som nådde kravnivån … var 81 procent för flickorna …"): the same people's other
+    measure."""
+    ours = {_stem(w) for w in _people_words(ab, a)}
     for sent in ab.sentences:
         if not a.span.start < sent.span.start < b.span.start:
             continue
         split = [x for x in ab.quantities if x.sex and within(x.span, sent)]
+        theirs = {_stem(w) for w in _people_words(ab, sent)}
         if split and (
-            not all(x.is_percent for x in split) or _people_words(ab, sent)
+            not all(x.is_percent for x in split)
+            or theirs and not (ours and all(_same_people(ours, {t}) for t in theirs))
             or _OF_A_PART.match(sent.span.text)
         ):
             return False  # (not a part of them: "Bland utrikes födda var arbetslösheten …")
