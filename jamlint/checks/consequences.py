@@ -201,6 +201,28 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return (tied and said) or acts_on_sex(ab, sent)
 
 
+def effect_follows(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """A sentence on the sexes whose next sentence says what the decision does for them
+    ("För de äldre kvinnorna i byarna är närtrafiken ofta det enda sättet att … Utökningen ger
+    dem större möjlighet att klara sig på egen hand.")."""
+    if not sex_terms_in(ab, sent) or sent.span.text.rstrip().endswith("?"):
+        return False
+    if has_phrase(ab, NOT_RELEVANT, sent) or is_gender_blind(ab, sent):
+        return False
+    after = [s for s in ab.sentences if s.span.start >= sent.span.end]
+    if not after or sex_terms_in(ab, after[0]):
+        return False
+    nxt = after[0]
+    return (
+        _tied_to_decision(ab, nxt) and _has_effect(ab, nxt)
+        and _THEM.search(nxt.span.text) is not None
+    )  # fmt: skip
+
+
+# a pronoun for the people of the sentence before: "ger dem", "deras möjligheter"
+_THEM = re.compile(r"\b(?:dem|deras)\b", re.IGNORECASE)
+
+
 # taking part, not being affected: "vill vara med och påverka", "möjlighet att påverka"
 _PARTICIPATION = re.compile(
     r"(?:\bvara\s+med\s+och|\bmöjlighet(?:en|er)?\s+att|\bhur\s+man\s+gör\s+för\s+att)\s+$", re.IGNORECASE
@@ -722,7 +744,9 @@ def _analyse(ctx: RuleContext) -> GenderAnalysis:
             analysed = False
             continue
         for s in ab.sentences:
-            if describes_outside_section(ab, s) or analysed and _answers_analysis(ab, s):
+            if describes_outside_section(ab, s) or effect_follows(ab, s) or (
+                analysed and _answers_analysis(ab, s)
+            ):
                 result.body.append(SentenceRef(block.index, s))
             analysed = is_substantive(ab, s) and has_phrase(ab, ANALYSIS, s)
     if not result.sections and not result.body:
