@@ -173,7 +173,8 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
         # "684 hushåll (tabell 2), jämfört med 641 hushåll 2024": last year's, unless the table
         # by sex the next sentence points to gives it too ("… 7,4 procent 2048, jämfört med 7,9
         # procent 2047. … (se tabell 2)", a table of 2046–2048 by sex)
-        return nxt is not None and _in_split_table(ctx, nxt[1], q, nxt[0])
+        in_next = nxt is not None and _in_split_table(ctx, nxt[1], q, nxt[0])
+        return in_next or _in_referenced_table(ctx, ab, sent, q)
     return _referenced_table_split(ctx, ab, sent, q) and not _reference_is_anothers(ab, sent, q)
 
 
@@ -192,6 +193,29 @@ def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: Annotated
         b.table is not None and table_split(ctx, b) and _total_row_holds(b.table, {q.value})
         for b in tables
     )
+
+
+def _in_referenced_table(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
+    """A figure compared with is in the table by sex that its own sentence points to ("14
+    besökare per kväll, jämfört med 41 på Ankaret (se tabell 1)", a row of Ankaret: 41)."""
+    if q.value is None or q.is_percent:
+        return False
+    if not any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
+        return False
+    for b in _named_tables(ctx, sent):
+        if b.table is None:
+            continue
+        cols = [
+            c.col for c in table_label_cells(ctx, b)
+            if c.is_header and _sex_category(ctx.blocks[c.index])
+        ]  # fmt: skip
+        for row in b.table.rows[b.table.header_rows :]:
+            sexes = [_value_of(row[k]) for k in cols if k < len(row)]
+            # (the row's figures by sex add up to it: not "Riket 88" beside "Kvinnor 87")
+            if sexes and None not in sexes and sum(sexes) == q.value:
+                if q.value in {_value_of(c) for k, c in enumerate(row) if k not in cols}:
+                    return True
+    return False
 
 
 def _total_row_holds(table: Table, values: set[float | None]) -> bool:

@@ -132,6 +132,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "staff_measures",
     "relative_time_adverbs",
     "opinion_verbs",
+    "rough_quantifiers",
 )
 
 

@@ -266,7 +266,7 @@ class QuantityFinder:
             head = next((k for k in range(expr.start - 2, 0, -1) if toks[k].like_num), None)
             if head is not None and self._limit(toks, head):
                 return True
-        if self._size_class(text, found, q):
+        if self._size_class(text, found, q) or self._vague_size_class(toks, expr, q):
             return True
         # the same people as a limit earlier in the sentence ("inte fler än 12 barn i grupper
         # med de yngsta och 16 barn i grupper med 4–5-åringar"), or after a norm noun
@@ -290,12 +290,15 @@ class QuantityFinder:
         if any(expr.end < k <= expr.end + 6 and toks[k - 1].lower_ == "som" for k in passives):
             return True  # "två behandlare från våldsteamet, som utbildas under hösten"
         start = self._approximation_start(toks, expr.start)
+        staff = q.unit is not None and self._staff_word(q.unit.text.lower())
+        after_unit = next((t for t in toks if t.idx >= q.excerpt.end), None)
+        if staff and after_unit is not None and after_unit.lower_ in ("föreslås", "planeras"):
+            return True  # "Två lärare föreslås undervisa på distans": the proposal's staffing
         new = expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "nya"
         if start > 0 and start - 1 in passives and new:
             return True  # "För de nya grupperna utbildas två nya gruppledare": the plan's new staff
         added = new or expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "ytterligare"
         added = added or start > 0 and toks[start - 1].lower_ == "ytterligare"
-        staff = q.unit is not None and self._staff_word(q.unit.text.lower())
         if added and staff and toks[0].lower_ == "med" and start <= 2:
             # "Med två ytterligare familjebehandlare beräknas väntetiden kunna kortas …": what
             # more staff would bring (not "Med 14 nya elever i höst behöver skolan …")
@@ -413,6 +416,20 @@ class QuantityFinder:
             prev.span.end
         )
         return end <= q.span.start and text[end : q.span.start].strip().lower() in ("", "med")
+
+    def _vague_size_class(self, toks: Sequence[Token], expr: _Expr, q: Quantity) -> bool:
+        """ "flera chefer fler än 40 medarbetare": a threshold right after people counted
+        vaguely is their class, as after a count (`_size_class`)."""
+        if not q.span.text.lower().startswith(("fler än", "mer än", "över")):
+            return False
+        start = self._approximation_start(toks, expr.start)
+        if start < 2:
+            return False
+        people, before = toks[start - 1], toks[start - 2]
+        return (
+            people._.jam_measure is Measure.PEOPLE and not people._.jam_sex
+            and before.lower_ in self.ctx("rough_quantifiers")
+        )  # fmt: skip
 
     PAST_MODALS = ("fick", "kunde", "ville", "önskade")
 
@@ -1712,10 +1729,11 @@ class QuantityFinder:
             lead = [t.lower_ for t in toks[max(0, expr.start - 5) : expr.start]]
             of = expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in OF_WORDS  # its own base
             before = counted or previous is not None and previous.people and not found
-            return bool(
-                expr.is_percent and before and not of
-                and "motsvarar" in lead and lead[-1:] in (["på"], ["motsvarar"])
-            )  # fmt: skip
+            restated = "motsvarar" in lead and lead[-1:] in (["på"], ["motsvarar"])
+            # (or their sum as a share: "63 deltagare … och 21 deltagare …, sammanlagt 49
+            # procent")
+            summed = lead[-2:-1] == [","] and lead[-1:] and lead[-1] in self.ctx("sum_words")
+            return bool(expr.is_percent and before and not of and (restated or summed))
         rates = [q for q in found if q.measure is Measure.PEOPLE and " per " in q.excerpt.text]
         if rates:  # "42 per 1 000 invånare …, jämfört med 31 per 1 000 invånare i länet"
             return True
