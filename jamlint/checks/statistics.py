@@ -2547,9 +2547,11 @@ def _split_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> bool:
     anhörigkonsulenter, två kvinnor och en man. … 286 anhöriga, 201 kvinnor och 85 män.
     Kvinnorna var alltså drygt två tredjedelar av de svarande …")."""
     lo, hi = sorted((a.span.start, b.span.start))
-    for sent in ab.sentences:
+    for k, sent in enumerate(ab.sentences):
         if not lo < sent.span.start < hi or sent.span.start == b.span.start:
             continue
+        if k > 0 and ab.sentences[k - 1].span == a.span and _RESTATES.match(sent.span.text):
+            continue  # "… 12,9 procent …. Det motsvarar 264 elever, 145 flickor …": a again
         # a split of both sexes (not a one-sex subgroup: "… av dem är 35 pojkar")
         if sum(1 for x in ab.quantities if x.sex and within(x.span, sent)) >= 2:
             return True
@@ -2566,6 +2568,8 @@ def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> b
         if not a.span.start < sent.span.start < b.span.start:
             continue
         split = [x for x in ab.quantities if x.sex and within(x.span, sent)]
+        if split and _RESTATES.match(sent.span.text):
+            continue  # "… var andelen 12,9 procent …. Det motsvarar 264 elever, 145 flickor …"
         theirs = {_stem(w) for w in _people_words(ab, sent)}
         if split and (
             not all(x.is_percent for x in split)
@@ -2576,8 +2580,14 @@ def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> b
     return True
 
 
+# the rate before said again in counts: "Det motsvarar 264 elever, 145 flickor och 119 pojkar"
+_RESTATES = re.compile(r"\s*(?:det|detta)\s+motsvarar\b", re.IGNORECASE)
 # (not all of them: "Av dem uppfyllde 86 procent av flickorna …")
-_OF_A_PART = re.compile(r"\s*(?:bland|av)\s+(?!(?:dem|dessa)\b)", re.IGNORECASE)
+# (a rate by sex is no part: "Bland flickorna var andelen 12,9 procent …")
+_OF_A_PART = re.compile(
+    r"\s*(?:bland|av)\s+(?!(?:dem|dessa)\b|(?:flick|pojk|kvinn|män|tjej|kill)\w*\s+(?:var|är)\b)",
+    re.IGNORECASE,
+)
 
 
 def _draws_consequence(ab: AnnotatedBlock, sent: Sentence) -> bool:
