@@ -1709,25 +1709,28 @@ def _split_measures(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
 
 
 def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
-    """The topic words of what a share of the opening's people did ("Av de sökande fick 65
-    procent ett feriejobb, 61 procent av flickorna …": "feriejobb"), up to the first comma after
-    the share, less the opening."""
-    m = _PARTITIVE_OPENING.match(sent.span.text)
-    # (what they did, not what they said or were: "Av dem angav 14 procent att …", "Av de
-    # svarande var 47 procent kvinnor")
-    if m is None or m.group(1).lower() in {*lexicon_lines("context/opinion_verbs"), *_COPULAS}:
+    """The topic words of what a share of the opening's people did: the verb before the share
+    and the words after it up to the first comma ("Av de sökande fick 65 procent ett feriejobb,
+    61 procent av flickorna …": "feriejobb"; "Av dem som fick feriejobb fullföljde 93 procent
+    hela perioden": "fullföljde", "perioden")."""
+    if not _PARTITIVE_OPENING.match(sent.span.text):
         return set()
     figures = [q for q in ab.quantities if q.is_percent and within(q.span, sent)]
     if not figures or figures[0].sex:
         return set()
-    shares = figures[:1]
+    share = figures[0]
     text = ab.block.text
-    start = sent.span.start + m.end()
-    comma = text.find(",", shares[0].span.end, sent.span.end)
-    return _topics(text[start : comma if comma >= 0 else sent.span.end], set())
+    verb = _LAST_WORD.search(text, sent.span.start, share.span.start)
+    # (what they did, not what they said or were: "Av dem angav 14 procent att …", "Av de
+    # svarande var 47 procent kvinnor")
+    if verb is None or verb.group(1).lower() in {*lexicon_lines("context/opinion_verbs"), *_COPULAS}:
+        return set()
+    comma = text.find(",", share.span.end, sent.span.end)
+    return _topics(verb.group(1) + " " + text[share.span.end : comma if comma >= 0 else sent.span.end], set())
 
 
-_PARTITIVE_OPENING = re.compile(r"\s*av\s+(?:de|dem|dessa)\s+(?:\w+\s+)??(\w+)\s+\d", re.IGNORECASE)
+_PARTITIVE_OPENING = re.compile(r"\s*av\s+(?:de|dem|dessa)\b", re.IGNORECASE)
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 _COPULAS = ("var", "är", "blev", "hade", "har")
 
 
