@@ -1650,6 +1650,18 @@ def _same_people(ours: set[str], theirs: set[str]) -> bool:
     return any(a.startswith(b) or b.startswith(a) for a in ours for b in theirs)
 
 
+def _same_service(ab: AnnotatedBlock, sent: Sentence, nouns: set[str], nab: AnnotatedBlock) -> bool:
+    """The split's people are named only generically ("486 personer beslut om hemtjänst"),
+    and the next paragraph speaks of what their sentence says they have ("nöjda med
+    hemtjänsten")."""
+    generic = tuple(lexicon_lines("context/generic_people"))
+    if not nouns or not all(n.startswith(generic) for n in nouns):
+        return False
+    sex = {t.text.lower() for t in ab.sex_terms}
+    ours = {w for w in _topics(sent.span.text, sex) if not w.startswith(generic)}
+    return bool(_shared(ours, _topics(nab.block.text, set())))
+
+
 def _counts_split(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """The sentence splits a count of people by sex, not a rate ("18 pojkar och 13 flickor")."""
     return any(q.sex and not q.is_percent and within(q.span, sent) for q in ab.quantities)
@@ -2942,7 +2954,7 @@ class SexStatisticsNotAnalysed(Check):
                 continue  # "… lägre än i länet": a comment, but not on the sexes
             theirs = _people_stems(nab)
             own_split = any(q.sex for q in nab.quantities)  # it comments its own figures
-            same = _same_people(nouns, theirs)
+            same = _same_people(nouns, theirs) or _same_service(ab, sent, nouns, nab)
             if same or (not theirs and not own_split):
                 return True
         if self._participle_paragraph_comments(ctx, ab, sent):

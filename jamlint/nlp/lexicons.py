@@ -133,6 +133,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "relative_time_adverbs",
     "opinion_verbs",
     "rough_quantifiers",
+    "generic_people",
 )
 
 
