@@ -1787,7 +1787,15 @@ def _names_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
 def _speaks_of_work(sent: Sentence, cues: str = "context/staff_cues") -> bool:
     """Words for the work rather than the workers ("alla som arbetar här", "yrket")."""
     words = "|".join(re.escape(c) for c in lexicon_lines(cues))
-    return re.search(rf"\b(?:{words})", sent.span.text, re.IGNORECASE) is not None
+    # (not the labour market: "arbetsträningsplatserna finns inom mansdominerade branscher")
+    text = _LABOUR_MARKET.sub(" ", sent.span.text)
+    return re.search(rf"\b(?:{words})", text, re.IGNORECASE) is not None
+
+
+_LABOUR_MARKET = re.compile(
+    r"\b(?:kvinno|mans)dominerade\s+(?:bransch|sektor|utbildning|arbetsmarknad)\w*",
+    re.IGNORECASE,
+)
 
 
 def _names_only_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
