@@ -159,7 +159,7 @@ def _referenced_table_split(
 
 
 def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
-    if _split_in_sentence(ab, sent, q):
+    if _split_in_sentence(ab, sent, q) or _wholes_add_up(ab, sent, q):
         return True
     nxt = _next_sentence(ctx, ab, sent)
     siblings = _sentence_figures(ab, sent, q)
@@ -176,6 +176,23 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
         in_next = nxt is not None and _in_split_table(ctx, nxt[1], q, nxt[0])
         return in_next or _in_referenced_table(ctx, ab, sent, q)
     return _referenced_table_split(ctx, ab, sent, q) and not _reference_is_anothers(ab, sent, q)
+
+
+def _wholes_add_up(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
+    """The wholes of the sentence's parts by sex add up to the count ("Av de 24 trainees …
+    arbetar 19 kvar, 13 av 15 kvinnor och 6 av 9 män": 15 + 9)."""
+    if q.value is None or q.is_percent or q.sex:
+        return False
+    wholes = [_whole_of(x.span.text) for x in ab.quantities if x.sex and within(x.span, sent)]
+    return len(wholes) >= 2 and None not in wholes and sum(wholes) == q.value  # type: ignore[arg-type]
+
+
+def _whole_of(text: str) -> float | None:
+    """B of "A av B" ("13 av 15" is 15, "fyra av fem" 5)."""
+    parts = text.strip().lower().split()
+    if len(parts) != OUT_OF_WORDS or parts[1] != "av":
+        return None
+    return float(parts[2]) if parts[2].isdigit() else _number_words().get(parts[2])
 
 
 def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: AnnotatedBlock) -> bool:
@@ -2640,6 +2657,8 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
         left, right = clause_around(text, sent, cue)
         if any(left <= t.start < right for t in terms):
             return True
+        if terms and _BETWEEN_THE_SEXES.search(text, left, right):
+            return True  # "…, och resultatet skiljer sig alltså knappt mellan könen"
         # "86 procent bland flickorna och 84 procent bland pojkarna, alltså nästan lika": an
         # apposition to the split right before it
         before = [t.end for t in terms if t.start < left]
@@ -2649,6 +2668,7 @@ def _analysed_here(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 _COPULA_BEFORE = re.compile(r"\s(?:var|är)\s")
+_BETWEEN_THE_SEXES = re.compile(r"\bmellan\s+könen\b", re.IGNORECASE)
 _MEASURED = re.compile(
     r"\s*andel(?:en)?\s+(?:\w+\s+){0,3}?som\s+(.+?)\s+(?:är|var)\s", re.IGNORECASE
 )
@@ -2822,7 +2842,9 @@ class SexStatisticsNotAnalysed(Check):
             return total and table_split(ctx, b) and self._table_commented(ctx, b)
         return False
 
-    def _text_commented(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    def _text_commented(
+        self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, again: bool = True
+    ) -> bool:
         """Another sentence of the paragraph analyses it, or the next paragraph does while
         speaking of the same people ("640 medlemmar" … "medlemmarna"), or it points to a
         table of the split that is commented ("286 deltagare, varav 121 kvinnor och 165 män (se
@@ -3029,7 +3051,47 @@ class SexStatisticsNotAnalysed(Check):
             return True
         if _said_again(ctx, ab, sent, about):
             return True
-        return _counts_compared(ctx, ab, sent, about) or _rates_compared(ctx, ab, sent, about)
+        if _counts_compared(ctx, ab, sent, about) or _rates_compared(ctx, ab, sent, about):
+            return True
+        return again and self._split_repeated(ctx, ab, sent)
+
+    MIN_REPEATED_TOTAL = 20
+
+    def _split_repeated(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
+        """The same total is split elsewhere, and commented there (the summary's "1 046
+        tillsvidareanställda, varav 87 procent kvinnor" and the body's "1 046
+        tillsvidareanställda medarbetare, varav 912 kvinnor och 134 män. Andelen män har ökat
+        …")."""
+        totals = {
+            (q.value, _stem(q.unit.text.lower())) for q in ab.quantities
+            if q.measure is Measure.PEOPLE and not q.sex and not q.is_percent
+            and q.unit is not None and q.value and within(q.span, sent)
+        }  # fmt: skip
+        if not totals:
+            return False
+        for other in ctx.blocks:
+            if other.block.index == ab.block.index or not _prose(other.block):
+                continue
+            for x in other.sentences:
+                if not _has_split(other, x):
+                    continue
+                theirs = {
+                    (q.value, _stem(q.unit.text.lower())) for q in other.quantities
+                    if q.measure is Measure.PEOPLE and not q.sex and q.unit is not None
+                    and within(q.span, x)
+                }  # fmt: skip
+                # (one total said with more words: "1 046 tillsvidareanställda" and "1 046
+                # tillsvidareanställda medarbetare"; a small number may be anyone's)
+                same = any(
+                    v == w and v >= self.MIN_REPEATED_TOTAL for v, _ in totals for w, _ in theirs
+                ) and any(
+                    _stem(w) in x.span.text.lower() for w in _people_words(ab, sent)
+                )
+                if same and (
+                    _analysed_here(other, x) or self._text_commented(ctx, other, x, again=False)
+                ):
+                    return True
+        return False
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         for table, _label, split in people_tables(ctx):

@@ -913,6 +913,8 @@ class QuantityFinder:
             return True  # "fastställer målet att minst 90 procent av eleverna ska …": a target
         if len(before) >= 2 and before[-1] in ("är", "var") and before[-2] in goals:
             return True  # "Målet är 2 000 fler aktiva låntagare till 2032"
+        if len(before) >= 2 and before[-1] in ("på", "om") and before[-2] in goals:
+            return True  # "ligger över kommunens mål på 7,0 procent": the target
         opened = [k for k, t in enumerate(toks[:start]) if t.lower_ in goals]
         modal_later = any(t.lower_ in self.ctx("norm_modals") for t in toks[start + 1 : start + 10])
         att = [k for k in range(opened[0], start) if toks[k].lower_ == "att"] if opened else []
@@ -1188,6 +1190,10 @@ class QuantityFinder:
                 return self._partitive(toks, expr)
             return None  # "deltar i minst 20 sammankomster": the count has a noun of its own
         rate_value = is_share or (expr.value is not None and not float(expr.value).is_integer())
+        if is_share and expr.start >= 2 and toks[expr.start - 1].lower_ == "på":
+            staff = toks[expr.start - 2]
+            if staff._.jam_measure is Measure.PEOPLE and self._staff_word(staff.lower_):
+                return None  # "två HR-konsulenter på 50 procent": how much they work
         if is_share and self._second_share_of_a_thing(toks, expr):
             return None  # "fördelas 80 procent av tiderna efter antalet aktiva och 20 procent …"
         for pos in before:
@@ -1891,6 +1897,9 @@ class QuantityFinder:
             and unit.pos + 1 < len(toks)
             and (
                 toks[unit.pos + 1].lower_ in ("kostar", "kostade")
+                # "Fyra fritidsledare motsvarar 2,0 årsarbetare och kostar 1 180 000 kronor"
+                or toks[unit.pos + 1].lower_ == "motsvarar"
+                and any(t.lower_ in ("kostar", "kostade") for t in toks[unit.pos + 2 : unit.pos + 7])
                 # "fyra elevassistenter skulle därmed kosta cirka 1 880 000 kronor"
                 or toks[unit.pos + 1].lower_ in self.ctx("modals")
                 and any(t.lower_ == "kosta" for t in toks[unit.pos + 2 : unit.pos + 4])
