@@ -201,6 +201,10 @@ def describes_outside_section(ab: AnnotatedBlock, sent: Sentence) -> bool:
     return (tied and said) or acts_on_sex(ab, sent)
 
 
+# "… inte påverka barn negativt": a bad effect denied, not any effect
+_ONLY_NEGATIVE = re.compile(r"(?:\s+\w+){0,3}?\s+negativt\b", re.IGNORECASE)
+
+
 def effect_follows(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """A sentence on the sexes whose next sentence says what the decision does for them
     ("För de äldre kvinnorna i byarna är närtrafiken ofta det enda sättet att … Utökningen ger
@@ -1004,13 +1008,17 @@ class ChildrenWithoutGirlsBoys(Check):
         self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, found: list
     ) -> bool:
         # "inga negativa konsekvenser för barn" does not say that children are unaffected
+        # (nor "bedöms inte påverka barn negativt": only a bad effect denied)
         negated = [
             sp
             for sp in phrases(ab, NOT_RELEVANT)
             if within(sp, sent) and NEGATION.search(sp.text) and "negativ" not in sp.text.lower()
+            and not _ONLY_NEGATIVE.match(ab.block.text, sp.end)
         ]
         # "Förslaget berör därför inte barnens tillgång …": an effect verb negated
         negated_effect = NEGATED_EFFECT.search(sent.span.text)
+        if negated_effect and _ONLY_NEGATIVE.match(sent.span.text, negated_effect.end()):
+            negated_effect = None
         in_part = self._children_part(ctx, ab)
         if in_part and FOR_ADULTS.search(sent.span.text):
             return True  # "Förslaget gäller insatser till vuxna."

@@ -2382,7 +2382,7 @@ FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28
 
 _AMONG_SOME = re.compile(r"\bbland\s+(?:de|dem)\b", re.IGNORECASE)
 _COUNT_COMPARISON = re.compile(
-    r"\b(?:så|lika) många\b|\b(?:är|var|varit|blir|blev) (?:\w+ )?(?:fler|färre) än\b",
+    r"\b(?:så|lika) många\b|\b(?:är|var|varit|blir|blev) (?:\w+ ){0,2}?(?:fler|färre) än\b",
     re.IGNORECASE,
 )
 
@@ -2604,6 +2604,10 @@ def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> b
     årskurs 3 som nådde kravnivån … var 81 procent för flickorna …"): the same people's other
     measure."""
     ours = {_stem(w) for w in _people_words(ab, a)}
+    k = next((i for i, x in enumerate(ab.sentences) if x.span == a.span), 0)
+    if not ours and k > 0 and _OF_THEM_OPENING.match(a.span.text):
+        # "… gick 412 elever i årskurs 6. Av dem var 201 flickor …": the people before
+        ours = {_stem(w) for w in _people_words(ab, ab.sentences[k - 1])}
     for sent in ab.sentences:
         if not a.span.start < sent.span.start < b.span.start:
             continue
@@ -2620,12 +2624,13 @@ def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> b
     return True
 
 
+_OF_THEM_OPENING = re.compile(r"\s*(?:av|bland)\s+(?:dem|dessa)\b", re.IGNORECASE)
 # the rate before said again in counts: "Det motsvarar 264 elever, 145 flickor och 119 pojkar"
 _RESTATES = re.compile(r"\s*(?:det|detta)\s+motsvarar\b", re.IGNORECASE)
 # (not all of them: "Av dem uppfyllde 86 procent av flickorna …")
 # (a rate by sex is no part: "Bland flickorna var andelen 12,9 procent …")
 _OF_A_PART = re.compile(
-    r"\s*(?:bland|av)\s+(?!(?:dem|dessa)\b|(?:flick|pojk|kvinn|män|tjej|kill)\w*\s+(?:var|är)\b)",
+    r"\s*(?:bland|av)\s+(?!(?:dem|dessa)\b|(?:flick|pojk|kvinn|män|tjej|kill)\w*\b)",
     re.IGNORECASE,
 )
 

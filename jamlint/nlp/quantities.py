@@ -98,6 +98,8 @@ NEED_REACH = 6
 PER_UNIT_WINDOW = 9
 GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med minst fem svarande"
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
+# verbs of change before "med": "ökade med fler än 40 deltagare" counts the change
+_CHANGE_VERB = re.compile(r"(?:ök|minsk|steg|sjönk|väx|växte|förstärk|utök)")
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
 POINTS_REACH = 30  # characters: "från nio till fem procentenheter" is one difference
 # a staffing raised to so many, in the infinitive or present passive: the plan's (not "ökade
@@ -426,6 +428,14 @@ class QuantityFinder:
         if start < 2:
             return False
         people, before = toks[start - 1], toks[start - 2]
+        if people.lower_ == "med" and before.is_alpha and before._.jam_measure is not Measure.PEOPLE:
+            # "möten med fler än fyra deltagare": the kind of meetings (not "ökade med fler
+            # än 40 deltagare", how many, nor "Skolan med fler än 400 elever", one school)
+            info = self.info(before.lower_, before.text[:1].isupper())
+            one = self._definite(before) or info is not None and (
+                info.lemma[-1:] == "a" and before.lower_ == info.lemma + "n"
+            )
+            return not one and not _CHANGE_VERB.match(before.lower_)
         return (
             people._.jam_measure is Measure.PEOPLE and not people._.jam_sex
             and before.lower_ in self.ctx("rough_quantifiers")
@@ -1870,6 +1880,11 @@ class QuantityFinder:
             # rate of its own (the long-term share), quoted as the number (t31, t51, t73; t23
             # re-judged in session 7)
             excerpt_end = expr.end
+        if (
+            measure is Measure.PEOPLE and unit is not None and unit.follows and expr.is_percent
+            and unit.pos == expr.end + 1 and toks[unit.pos]._.jam_rate
+        ):  # fmt: skip
+            excerpt_end = expr.end  # "22 procent sjukfrånvaro": the number, the rate no people
         if measure is Measure.PEOPLE and unit is not None and self._rate_threshold(toks, start, unit, expr.end):
             measure = Measure.OTHER  # "elever med en frånvaro på mer än 20 procent": a threshold
         if measure is Measure.PEOPLE and self._staff_time(toks, expr, unit):
@@ -2302,7 +2317,12 @@ class QuantityFinder:
         # (or a share the sentence's opening "Om" supposes: "Om andelen som använder bidraget
         # ökar till hälften av medarbetarna blir kostnaden …")
         supposed = toks[0].lower_ == "om" and toks[start - 1].lower_ == "till" if start else False
-        if start == 0 or toks[start - 1].lower_ != "om" and not supposed:
+        # (or anywhere in the opening "Om" clause: "Om enheten kan ersätta fyra konsulter med
+        # egen personal minskar kostnaderna …")
+        opening = bool(start) and toks[0].lower_ == "om" and not any(
+            t.text in (",", ";", ":") for t in toks[:start]
+        )
+        if start == 0 or toks[start - 1].lower_ != "om" and not supposed and not opening:
             return False
         stems = tuple(self.ctx("cost_stems"))
         return any(t.lower_.startswith(stems) or "kostnad" in t.lower_ for t in toks)
@@ -2630,7 +2650,10 @@ class QuantityFinder:
         # är beräknat till")
         opening = _clause_opening(toks, start)
         estimated = any(t.lower_ in self.ctx("estimate_verbs") for t in toks[max(0, start - 3) : start])
-        if words[-1:] in (["till"],) and toks[opening].lower_.endswith(tuple(self.ctx("needs"))) and estimated:
+        # (its head after a genitive: "Branschens rekryteringsbehov i länet beräknas till …")
+        subject = toks[opening : opening + 2]
+        needy = any(t.lower_.endswith(tuple(self.ctx("needs"))) for t in subject)
+        if words[-1:] in (["till"],) and needy and estimated:
             # "Rekryteringsbehovet för hela perioden, inklusive …, beräknas till cirka 1 100
             # medarbetare": the sentence's subject is a need
             return True
