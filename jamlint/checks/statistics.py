@@ -184,7 +184,9 @@ def _wholes_add_up(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
     if q.value is None or q.is_percent or q.sex:
         return False
     wholes = [_whole_of(x.span.text) for x in ab.quantities if x.sex and within(x.span, sent)]
-    return len(wholes) >= 2 and None not in wholes and sum(wholes) == q.value  # type: ignore[arg-type]
+    if len(wholes) < 2 or None in wholes:
+        return False
+    return sum(w for w in wholes if w is not None) == q.value
 
 
 def _whole_of(text: str) -> float | None:
@@ -229,9 +231,9 @@ def _in_referenced_table(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q
         for row in b.table.rows[b.table.header_rows :]:
             sexes = [_value_of(row[k]) for k in cols if k < len(row)]
             # (the row's figures by sex add up to it: not "Riket 88" beside "Kvinnor 87")
-            if sexes and None not in sexes and sum(sexes) == q.value:
-                if q.value in {_value_of(c) for k, c in enumerate(row) if k not in cols}:
-                    return True
+            others = {_value_of(c) for k, c in enumerate(row) if k not in cols}
+            if sexes and None not in sexes and sum(sexes) == q.value and q.value in others:
+                return True
     return False
 
 
@@ -1752,10 +1754,12 @@ def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     verb = _LAST_WORD.search(text, sent.span.start, share.span.start)
     # (what they did, not what they said or were: "Av dem angav 14 procent att …", "Av de
     # svarande var 47 procent kvinnor")
-    if verb is None or verb.group(1).lower() in {*lexicon_lines("context/opinion_verbs"), *_COPULAS}:
+    said = {*lexicon_lines("context/opinion_verbs"), *_COPULAS}
+    if verb is None or verb.group(1).lower() in said:
         return set()
     comma = text.find(",", share.span.end, sent.span.end)
-    return _topics(verb.group(1) + " " + text[share.span.end : comma if comma >= 0 else sent.span.end], set())
+    end = comma if comma >= 0 else sent.span.end
+    return _topics(verb.group(1) + " " + text[share.span.end : end], set())
 
 
 _PARTITIVE_OPENING = re.compile(r"\s*av\s+(?:de|dem|dessa)\b", re.IGNORECASE)

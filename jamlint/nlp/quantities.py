@@ -98,6 +98,7 @@ NEED_REACH = 6
 PER_UNIT_WINDOW = 9
 GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med minst fem svarande"
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
+COST_VERBS = ("kostar", "kostade")
 # verbs of change before "med": "ökade med fler än 40 deltagare" counts the change
 _CHANGE_VERB = re.compile(r"(?:ök|minsk|steg|sjönk|väx|växte|förstärk|utök)")
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
@@ -428,7 +429,8 @@ class QuantityFinder:
         if start < 2:
             return False
         people, before = toks[start - 1], toks[start - 2]
-        if people.lower_ == "med" and before.is_alpha and before._.jam_measure is not Measure.PEOPLE:
+        kind = people.lower_ == "med" and before.is_alpha
+        if kind and before._.jam_measure is not Measure.PEOPLE:
             # "möten med fler än fyra deltagare": the kind of meetings (not "ökade med fler
             # än 40 deltagare", how many, nor "Skolan med fler än 400 elever", one school)
             info = self.info(before.lower_, before.text[:1].isupper())
@@ -1911,10 +1913,10 @@ class QuantityFinder:
             unit is not None
             and unit.pos + 1 < len(toks)
             and (
-                toks[unit.pos + 1].lower_ in ("kostar", "kostade")
+                toks[unit.pos + 1].lower_ in COST_VERBS
                 # "Fyra fritidsledare motsvarar 2,0 årsarbetare och kostar 1 180 000 kronor"
                 or toks[unit.pos + 1].lower_ == "motsvarar"
-                and any(t.lower_ in ("kostar", "kostade") for t in toks[unit.pos + 2 : unit.pos + 7])
+                and any(t.lower_ in COST_VERBS for t in toks[unit.pos + 2 : unit.pos + 7])
                 # "fyra elevassistenter skulle därmed kosta cirka 1 880 000 kronor"
                 or toks[unit.pos + 1].lower_ in self.ctx("modals")
                 and any(t.lower_ == "kosta" for t in toks[unit.pos + 2 : unit.pos + 4])
