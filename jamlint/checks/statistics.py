@@ -1929,23 +1929,30 @@ def _staff_measure_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
     split figures and no other people of its own ("Kvinnornas högre sjukfrånvaro hänger främst
     samman med att de oftare arbetar i hemtjänsten"): another measure of the whole staff."""
     stems = tuple(lexicon_lines("context/staff_measures"))
-    for other in ctx.blocks:
-        if other.block.index == ab.block.index or not _prose(other.block):
+    for other, sent in _sentences_elsewhere(ctx, ab):
+        if any(q.sex and within(q.span, sent) for q in other.quantities):
             continue
-        for sent in other.sentences:
-            if any(q.sex and within(q.span, sent) for q in other.quantities):
-                continue
-            if not any(s in w for w in _WORDS.findall(sent.span.text.lower()) for s in stems):
-                continue
-            if _names_only_others(other, sent) or _sexes_among_others(other, sent):
-                continue
-            # (women and men, not mothers and fathers: "Ensamstående mammor … arbetar oftare
-            # deltid" is on the households)
-            terms = sex_terms_in(other, sent)
-            plain = not any(_PARENT.match(t.text) for t in terms)
-            if plain and _sex_kind(terms) == "adult" and _comments_on_sexes(other, sent):
-                return True
+        if not any(s in w for w in _WORDS.findall(sent.span.text.lower()) for s in stems):
+            continue
+        if _names_only_others(other, sent) or _sexes_among_others(other, sent):
+            continue
+        # (women and men, not mothers and fathers: "Ensamstående mammor … arbetar oftare
+        # deltid" is on the households)
+        terms = sex_terms_in(other, sent)
+        plain = not any(_PARENT.match(t.text) for t in terms)
+        if plain and _sex_kind(terms) == "adult" and _comments_on_sexes(other, sent):
+            return True
     return False
+
+
+def _sentences_elsewhere(
+    ctx: RuleContext, ab: AnnotatedBlock
+) -> Iterator[tuple[AnnotatedBlock, Sentence]]:
+    """The sentences of the document's other running-text blocks."""
+    for other in ctx.blocks:
+        if other.block.index != ab.block.index and _prose(other.block):
+            for sent in other.sentences:
+                yield other, sent
 
 
 _PARENT = re.compile(r"(?:mamm|papp|mödr|moder|fäder|fader)", re.IGNORECASE)
@@ -3072,34 +3079,26 @@ class SexStatisticsNotAnalysed(Check):
         tillsvidareanställda medarbetare, varav 912 kvinnor och 134 män. Andelen män har ökat
         …")."""
         totals = {
-            (q.value, _stem(q.unit.text.lower())) for q in ab.quantities
+            q.value for q in ab.quantities
             if q.measure is Measure.PEOPLE and not q.sex and not q.is_percent
-            and q.unit is not None and q.value and within(q.span, sent)
+            and q.value is not None and q.value >= self.MIN_REPEATED_TOTAL and within(q.span, sent)
         }  # fmt: skip
-        if not totals:
+        # (one total said with more words: "1 046 tillsvidareanställda" and "1 046
+        # tillsvidareanställda medarbetare"; a small number may be anyone's)
+        stems = [_stem(w) for w in _people_words(ab, sent)]
+        if not totals or not stems:
             return False
-        for other in ctx.blocks:
-            if other.block.index == ab.block.index or not _prose(other.block):
+        for other, x in _sentences_elsewhere(ctx, ab):
+            if not _has_split(other, x) or not any(st in x.span.text.lower() for st in stems):
                 continue
-            for x in other.sentences:
-                if not _has_split(other, x):
-                    continue
-                theirs = {
-                    (q.value, _stem(q.unit.text.lower())) for q in other.quantities
-                    if q.measure is Measure.PEOPLE and not q.sex and q.unit is not None
-                    and within(q.span, x)
-                }  # fmt: skip
-                # (one total said with more words: "1 046 tillsvidareanställda" and "1 046
-                # tillsvidareanställda medarbetare"; a small number may be anyone's)
-                same = any(
-                    v == w and v >= self.MIN_REPEATED_TOTAL for v, _ in totals for w, _ in theirs
-                ) and any(
-                    _stem(w) in x.span.text.lower() for w in _people_words(ab, sent)
-                )
-                if same and (
-                    _analysed_here(other, x) or self._text_commented(ctx, other, x, again=False)
-                ):
-                    return True
+            theirs = {
+                q.value for q in other.quantities
+                if q.measure is Measure.PEOPLE and not q.sex and within(q.span, x)
+            }  # fmt: skip
+            if totals & theirs and (
+                _analysed_here(other, x) or self._text_commented(ctx, other, x, again=False)
+            ):
+                return True
         return False
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
