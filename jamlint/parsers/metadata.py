@@ -364,8 +364,10 @@ def _find_title(
     body = [s for s in segments if s.source == "body"]
     front: list[_Segment] = []
     for segment in body:
+        # (not the document type in the header, "BESLUTSUNDERLAG", which names a section too)
         if headings.is_heading(segment, headings.any) and (
             len(segment.text.split()) <= MAX_SECTION_HEADING_WORDS
+            and not _is_field(segment.text, vocab, handlaggare)
         ):
             # the first section heading ends the front matter; a long heading that merely starts
             # like one ("Ekonomiskt bistånd till barns fritidsaktiviteter – ändring i

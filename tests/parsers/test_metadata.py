@@ -256,6 +256,13 @@ def test_handlaggare_in_footer() -> None:
             "Datum: 2025-10-14\n\n# Ändrade öppettider från den 1 januari 2026\n\n## Bakgrund",
             "Ändrade öppettider från den 1 januari 2026",
         ),
+        # the document type set as a heading names a section too ("Beslutsunderlag"): it is a
+        # header field, and the title follows it (t230-ks-medarbetarenkat, session 16)
+        (
+            "# BESLUTSUNDERLAG\n\nKommunstyrelsen\n\n"
+            "# Resultat av medarbetarenkäten 2025\n\n## Förslag till beslut\n\nText.",
+            "Resultat av medarbetarenkäten 2025",
+        ),
         ("## Förslag till beslut\n\nText.", None),
         ("## Bakgrund\n\nBeskrivning av ärende\n\nText.", None),
     ],
