@@ -33,6 +33,7 @@ from jamlint.checks.common import (
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, SectionKind, Table
 from jamlint.nlp.lexicons import lexicon_text, parse_tsv
+from jamlint.nlp.quantities import COPULAS
 from jamlint.nlp.types import WHEN_MEASURES, AnnotatedBlock, Measure, Quantity, Sentence, TextSpan
 from jamlint.nlp.words import ends_in_head
 
@@ -191,10 +192,8 @@ def _wholes_add_up(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
 
 def _whole_of(text: str) -> float | None:
     """B of "A av B" ("13 av 15" is 15, "fyra av fem" 5)."""
-    parts = text.strip().lower().split()
-    if len(parts) != OUT_OF_WORDS or parts[1] != "av":
-        return None
-    return float(parts[2]) if parts[2].isdigit() else _number_words().get(parts[2])
+    parts = _part_and_whole(text)
+    return parts[1] if parts else None
 
 
 def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: AnnotatedBlock) -> bool:
@@ -1754,7 +1753,7 @@ def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     verb = _LAST_WORD.search(text, sent.span.start, share.span.start)
     # (what they did, not what they said or were: "Av dem angav 14 procent att …", "Av de
     # svarande var 47 procent kvinnor")
-    said = {*lexicon_lines("context/opinion_verbs"), *_COPULAS}
+    said = {*lexicon_lines("context/opinion_verbs"), *COPULAS, "hade", "har"}
     if verb is None or verb.group(1).lower() in said:
         return set()
     comma = text.find(",", share.span.end, sent.span.end)
@@ -1764,7 +1763,6 @@ def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
 
 _PARTITIVE_OPENING = re.compile(r"\s*av\s+(?:de|dem|dessa)\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(\w+)\s*$")
-_COPULAS = ("var", "är", "blev", "hade", "har")
 
 
 # a share that refers back ("Andelen var …", "Motsvarande andel var …")
@@ -1939,7 +1937,8 @@ def _staff_measure_discussed(ctx: RuleContext, ab: AnnotatedBlock) -> bool:
         # (women and men, not mothers and fathers: "Ensamstående mammor … arbetar oftare
         # deltid" is on the households)
         terms = sex_terms_in(other, sent)
-        plain = not any(_PARENT.match(t.text) for t in terms)
+        parents = tuple(lexicon_lines("context/parent_sex_stems"))
+        plain = not any(t.text.lower().startswith(parents) for t in terms)
         if plain and _sex_kind(terms) == "adult" and _comments_on_sexes(other, sent):
             return True
     return False
@@ -1953,9 +1952,6 @@ def _sentences_elsewhere(
         if other.block.index != ab.block.index and _prose(other.block):
             for sent in other.sentences:
                 yield other, sent
-
-
-_PARENT = re.compile(r"(?:mamm|papp|mödr|moder|fäder|fader)", re.IGNORECASE)
 
 
 def _counts_others_than_staff(ctx: RuleContext, table: Block) -> bool:
@@ -2370,6 +2366,15 @@ def _same_sex(a: str, b: str) -> bool:
 def _out_of(text: str) -> float | None:
     """The percentage "A av B" says ("fyra av fem" is 80, "drygt två av tre" about 67), in
     digits or number words."""
+    parts = _part_and_whole(text)
+    if parts is None:
+        return None
+    a, b = parts
+    return 100 * a / b if a is not None and b else None
+
+
+def _part_and_whole(text: str) -> tuple[float | None, float | None] | None:
+    """A and B of "A av B", in digits or number words, after an approximation word if any."""
     parts = text.strip().lower().split()
     if len(parts) == OUT_OF_WORDS + 1 and parts[0] in lexicon_lines("approximations"):
         parts = parts[1:]
@@ -2377,7 +2382,7 @@ def _out_of(text: str) -> float | None:
         return None
     words = _number_words()
     a, b = (float(w) if w.isdigit() else words.get(w) for w in (parts[0], parts[2]))
-    return 100 * a / b if a is not None and b else None
+    return a, b
 
 
 OUT_OF_WORDS = 3  # "fyra av fem"
@@ -2616,7 +2621,7 @@ def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> b
     measure."""
     ours = {_stem(w) for w in _people_words(ab, a)}
     k = next((i for i, x in enumerate(ab.sentences) if x.span == a.span), 0)
-    if not ours and k > 0 and _OF_THEM_OPENING.match(a.span.text):
+    if not ours and k > 0 and _OF_THEM.match(a.span.text):
         # "… gick 412 elever i årskurs 6. Av dem var 201 flickor …": the people before
         ours = {_stem(w) for w in _people_words(ab, ab.sentences[k - 1])}
     for sent in ab.sentences:
@@ -2635,7 +2640,6 @@ def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> b
     return True
 
 
-_OF_THEM_OPENING = re.compile(r"\s*(?:av|bland)\s+(?:dem|dessa)\b", re.IGNORECASE)
 # the rate before said again in counts: "Det motsvarar 264 elever, 145 flickor och 119 pojkar"
 _RESTATES = re.compile(r"\s*(?:det|detta)\s+motsvarar\b", re.IGNORECASE)
 # (not all of them: "Av dem uppfyllde 86 procent av flickorna …")

@@ -134,6 +134,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "opinion_verbs",
     "rough_quantifiers",
     "generic_people",
+    "parent_sex_stems",
 )
 
 

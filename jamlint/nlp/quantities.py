@@ -100,7 +100,9 @@ GROUP_ENDINGS = ("grupper", "lag", "team", "enheter")  # "arbetsgrupper med mins
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig"})
 COST_VERBS = ("kostar", "kostade")
 # verbs of change before "med": "ökade med fler än 40 deltagare" counts the change
-_CHANGE_VERB = re.compile(r"(?:ök|minsk|steg|sjönk|väx|växte|förstärk|utök)")
+_CHANGE_VERB = re.compile(
+    r"(?:ök|minsk|förstärk|utök)(?:ade|ar|as|at|ats|tes|s)|steg|sjönk|växte|växer"
+)
 COMPARED = re.compile(r"\b(?:jämfört med|jämföra med|jämförelse med|mot|än)\b")
 POINTS_REACH = 30  # characters: "från nio till fem procentenheter" is one difference
 # a staffing raised to so many, in the infinitive or present passive: the plan's (not "ökade
@@ -437,7 +439,7 @@ class QuantityFinder:
             one = self._definite(before) or info is not None and (
                 info.lemma[-1:] == "a" and before.lower_ == info.lemma + "n"
             )
-            return not one and not _CHANGE_VERB.match(before.lower_)
+            return not one and not _CHANGE_VERB.fullmatch(before.lower_)
         return (
             people._.jam_measure is Measure.PEOPLE and not people._.jam_sex
             and before.lower_ in self.ctx("rough_quantifiers")
