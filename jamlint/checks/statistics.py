@@ -33,7 +33,6 @@ from jamlint.checks.common import (
 from jamlint.engine.rule import Check, Hit, RuleContext
 from jamlint.model import Block, BlockKind, SectionKind, Table
 from jamlint.nlp.lexicons import lexicon_text, parse_tsv
-from jamlint.nlp.quantities import COPULAS
 from jamlint.nlp.types import WHEN_MEASURES, AnnotatedBlock, Measure, Quantity, Sentence, TextSpan
 from jamlint.nlp.words import ends_in_head
 
@@ -1753,7 +1752,7 @@ def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     verb = _LAST_WORD.search(text, sent.span.start, share.span.start)
     # (what they did, not what they said or were: "Av dem angav 14 procent att …", "Av de
     # svarande var 47 procent kvinnor")
-    said = {*lexicon_lines("context/opinion_verbs"), *COPULAS, "hade", "har"}
+    said = {*lexicon_lines("context/opinion_verbs"), *_STATE_VERBS}
     if verb is None or verb.group(1).lower() in said:
         return set()
     comma = text.find(",", share.span.end, sent.span.end)
@@ -1763,6 +1762,9 @@ def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
 
 _PARTITIVE_OPENING = re.compile(r"\s*av\s+(?:de|dem|dessa)\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(\w+)\s*$")
+# what people were or had, not did (the copulas of nlp.quantities are not imported: that module
+# loads spaCy, which `jamlint rules` must not pay for)
+_STATE_VERBS = ("var", "är", "blev", "blir", "hade", "har")
 
 
 # a share that refers back ("Andelen var …", "Motsvarande andel var …")
