@@ -270,6 +270,10 @@ def _next_splits(
     nab, nsent = nxt
     if not siblings and _ALL_ONE_SEX.match(nsent.span.text):
         return True  # "… för 23 medarbetare. Samtliga är kvinnor, …"
+    if _adds_up_to_another(q, ab, sent, nab, nsent):
+        # "Enkäten skickades till 1 046 personer …, och 608 svarade … Av de svarande var 401
+        # kvinnor och 207 män": the split is the 608's
+        return False
     if q.is_percent and nab is not ab and not _shared(
         _topics(sent.span.text, set()), _topics(nsent.span.text, set())
     ):
@@ -291,6 +295,12 @@ def _next_splits(
             return False  # "ökade från 72,8 procent till 74,6 procent": the split is the 74,6's
         if siblings and _adds_up_to(q, nab, nsent, siblings):
             return True  # "… och 172 sökande fick inget. De som inte fick … var 82 tjejer och 90 killar."
+        if siblings and _ANAPHOR_OPENING.match(nsent.span.text) and _nearer_count(
+            ab.block.text, sent, q, siblings, nab, nsent
+        ):
+            # "I Norra Vass, där omkring 1 900 barn … bor, deltog 74 barn i sommarens
+            # aktiviteter. Av dem var 22 flickor.": "dem" are the 74
+            return False
         split = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
         if q.is_percent and split and all(_rate_among_sex(nab.block.text, x) for x in split):
             # rates among each sex split a rate, not a count beside it ("besvarades av 1 480
@@ -329,6 +339,33 @@ def _next_splits(
     return same or by_sex
 
 
+_ANAPHOR_OPENING = re.compile(r"\s*(?:av|bland)\s+(?:dem|dessa)\b", re.IGNORECASE)
+
+
+def _nearer_count(
+    text: str,
+    sent: Sentence,
+    q: Quantity,
+    siblings: list[Quantity],
+    nab: AnnotatedBlock,
+    nsent: Sentence,
+) -> bool:
+    """A count of people after q in its sentence, not one it is compared with, is what an
+    opening "Av dem" refers to, unless the split adds up to q."""
+    if q.is_percent:
+        return False
+    counts = [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
+    if q.value is not None and len(counts) >= 2 and None not in counts:
+        if abs(sum(c for c in counts if c is not None) - q.value) <= 1:
+            return False
+    return any(
+        s.measure is Measure.PEOPLE and not s.is_percent and not s.sex
+        and s.span.start > q.excerpt.end and not _comparison(text, sent, s, [q])
+        and not _changed_from(text, s, [q])
+        for s in siblings
+    )  # fmt: skip
+
+
 def _rates_of_own_share(q: Quantity, nab: AnnotatedBlock, nsent: Sentence) -> bool:
     """The next sentence's figures by sex are rates within each sex of a share it gives itself
     ("Av ledarna är 142 yngre än 20 år. Av ledarna har 41 procent gått …, 47 procent av
@@ -352,6 +389,24 @@ def _adds_up_to(q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: lis
     return abs(total - q.value) <= 1 and not any(
         s.value is not None and abs(total - s.value) <= 1 for s in siblings
     )
+
+
+def _adds_up_to_another(
+    q: Quantity, ab: AnnotatedBlock, sent: Sentence, nab: AnnotatedBlock, nsent: Sentence
+) -> bool:
+    """The next sentence's counts by sex add up to another count of q's sentence (a bare one
+    too: "och 608 svarade"), not to q."""
+    counts = [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
+    if len(counts) < 2 or q.value is None or q.is_percent or None in counts:
+        return False
+    total = sum(c for c in counts if c is not None)
+    if abs(total - q.value) <= 1:
+        return False
+    return any(
+        x is not q and not x.is_percent and not x.sex and x.value is not None
+        and abs(total - x.value) <= 1 and within(x.span, sent)
+        for x in ab.quantities
+    )  # fmt: skip
 
 
 _WITH_WHAT = re.compile(r"^\s*(?:med|utan)\s+\w+\s+", re.IGNORECASE)
@@ -1530,6 +1585,7 @@ def _topics(text: str, sex_terms: set[str]) -> set[str]:
     return {same.get(w[:TOPIC_PREFIX], w) for w in words if w not in stop and w not in sex_terms}
 
 
+@cache
 def _equivalents() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in lexicon_lines("topic_equivalents"):
@@ -1718,7 +1774,9 @@ def _split_measures(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
     words = _rate_words(ab, sent)
     if words:
         return words
-    said = set(lexicon_lines("context/speech_verbs"))
+    # (verbs of answering only: "fullföljde" in "Av föräldrarna fullföljde 71 procent
+    # programmet" is what is measured)
+    said = set(lexicon_lines("context/opinion_verbs"))
     clause = _measured_clause(sent.span.text)
     if not clause and _SHARE_AGAIN.match(sent.span.text):
         # "… svarade 83 procent av ungdomarna att de skulle rekommendera feriearbete till en
@@ -1760,7 +1818,8 @@ def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     return _topics(verb.group(1) + " " + text[share.span.end : end], set())
 
 
-_PARTITIVE_OPENING = re.compile(r"\s*av\s+(?:de|dem|dessa)\b", re.IGNORECASE)
+# "Av de sökande", "Av dem som …", "Av föräldrarna" (a definite plural)
+_PARTITIVE_OPENING = re.compile(r"\s*av\s+(?:de|dem|dessa|\w+na)\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 # what people were or had, not did (the copulas of nlp.quantities are not imported: that module
 # loads spaCy, which `jamlint rules` must not pay for)
@@ -1779,8 +1838,12 @@ RATE_ENDING = 3  # letters an inflection may add to a rate noun ("nöjdheten", "
 
 
 def _names_measure(text: str, measures: frozenset[str]) -> bool:
-    """A sentence that speaks of one of the rates ("sjukfrånvaron", "korttidssjukfrånvaro")."""
-    return any(m in w for w in re.findall(r"\w+", text.lower()) for m in measures)
+    """A sentence that speaks of one of the rates ("sjukfrånvaron", "korttidssjukfrånvaro"),
+    or names it from the other side ("avbryter" for "fullföljde", topic_equivalents)."""
+    same = _equivalents()
+    words = re.findall(r"\w+", text.lower())
+    words += [same[w[:TOPIC_PREFIX]] for w in words if w[:TOPIC_PREFIX] in same]
+    return any(m in w for w in words for m in measures)
 
 
 def _people_words(ab: AnnotatedBlock, sent: Sentence) -> list[str]:
@@ -1831,7 +1894,9 @@ def _all_staff(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 # "… i kommunens verksamheter, varav"
-_VARAV_REACH = re.compile(r"[^.;:]{0,40}?\bvarav\s*$", re.IGNORECASE)
+# "118 medarbetare …, varav 97 kvinnor", or the split in apposition ("sex konsulenter, fyra
+# kvinnor och två män")
+_VARAV_REACH = re.compile(r"(?:[^.;:]{0,40}?\bvarav|\s*,)\s*$", re.IGNORECASE)
 
 
 def _counts_staff(ab: AnnotatedBlock, sent: Sentence) -> bool | None:
@@ -2436,6 +2501,8 @@ def _counts_compared(
             continue
         if about.respondents and _AMONG_SOME.search(s2.span.text) and not _RESPONDENTS.search(s2.span.text):
             continue  # "Flickorna är fler än pojkarna bland de elever som förlorar rätten …"
+        if _among_others(ab, sent, s2):
+            continue  # "Pojkarna är fler än flickorna bland de placerade" after "Av barnen var …"
         if stems <= _sex_stems(other, s2):
             return True
         # "21 kvinnor och 37 män" ↔ "Männen var nästan dubbelt så många som kvinnorna i
@@ -2446,6 +2513,23 @@ def _counts_compared(
         ):
             return True
     return False
+
+
+_AMONG_THE = re.compile(r"\bbland\s+(?:de|dessa)\s+(?!som\b)(\w+)", re.IGNORECASE)
+MIN_GROUP_WORD = 6
+
+
+def _among_others(ab: AnnotatedBlock, sent: Sentence, comparison: Sentence) -> bool:
+    """A comparison that names its group by a word ("bland de placerade") that neither the
+    split's sentence nor the one before it has: other people ("Under 2024 inkom 612
+    orosanmälningar om 398 barn. Av barnen var 190 flickor …")."""
+    m = _AMONG_THE.search(comparison.span.text)
+    if m is None or len(m.group(1)) < MIN_GROUP_WORD:
+        return False
+    stem = _stem(m.group(1).lower())
+    before = [x for x in ab.sentences if x.span.end <= sent.span.start][-1:]
+    text = " ".join(x.span.text for x in (*before, sent)).lower()
+    return stem not in text
 
 
 def _comparisons_elsewhere(

@@ -135,6 +135,8 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "rough_quantifiers",
     "generic_people",
     "parent_sex_stems",
+    "need_passives",
+    "staff_increase_words",
 )
 
 

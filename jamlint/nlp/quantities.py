@@ -299,6 +299,14 @@ class QuantityFinder:
         after_unit = next((t for t in toks if t.idx >= q.excerpt.end), None)
         if staff and after_unit is not None and after_unit.lower_ in ("föreslås", "planeras"):
             return True  # "Två lärare föreslås undervisa på distans": the proposal's staffing
+        if after_unit is not None and after_unit.lower_ in self.ctx("need_passives"):
+            return True  # "Förvaltningen bedömer att två ytterligare behandlare behövs": a need
+        if staff and start >= 2 and toks[start - 1].lower_ == "med" and (
+            toks[start - 2].lower_ in self.ctx("staff_increase_words")
+        ):
+            return True  # "föreslår en utökning med två behandlare": the proposal's staffing
+        if self._planned_action(toks, start):
+            return True  # "- att utbilda 40 vårdbiträden till undersköterskor": a measure planned
         new = expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "nya"
         if start > 0 and start - 1 in passives and new:
             return True  # "För de nya grupperna utbildas två nya gruppledare": the plan's new staff
@@ -1285,6 +1293,8 @@ class QuantityFinder:
             return None  # "nämndernas ordförande [får ett arvode] på 20–35 procent": of money
         for pos in before:
             tok = toks[pos]
+            if pos > 0 and toks[pos - 1].lower_ == "per":
+                continue  # "94 procent som ett grundbelopp per elev och 6 procent …": a base
             if tok._.jam_measure is Measure.PEOPLE:
                 return _Unit(pos, Measure.PEOPLE, bool(tok._.jam_sex), follows=False)
         return None
@@ -2193,6 +2203,10 @@ class QuantityFinder:
         har ökat med 18 procent sedan 2023")."""
         if (expr.is_percent or expr.share) and not self._is_change(toks, expr):
             return False
+        if self._inverted_predicate(toks, expr):
+            # "Vid samma tid året innan var antalet 74", "Två år tidigare var de 121": the same
+            # people's count at another time
+            return previous is not None and previous.people
         for pos in range(expr.start - 1, -1, -1):
             if toks[pos].lower_ != "antalet":
                 continue
@@ -2211,6 +2225,33 @@ class QuantityFinder:
                 return measure is Measure.PEOPLE
             return previous is not None and previous.people
         return False
+
+    def _planned_action(self, toks: Sequence[Token], start: int) -> bool:
+        """A sentence (a point in a list of measures) that opens on "att" and a verb in the
+        infinitive, with the count as its object: "att utbilda 40 vårdbiträden …", "att anställa
+        två kuratorer" (not "att alla nyanställda får …", "att 40 procent av eleverna …")."""
+        if start not in (2, 3) or toks[0].lower_ != "att":
+            return False
+        verb = toks[1]
+        low = verb.lower_
+        if not (verb.is_alpha and verb.text.islower() and low.endswith("a") and len(low) > 3):
+            return False
+        if low in self.ctx("determiners") or low in self.ctx("people_pronouns"):
+            return False
+        if verb._.jam_measure is not None or low in self.ctx("rough_quantifiers"):
+            return False
+        return start == 2 or toks[2].lower_ in ("ytterligare", "minst", "cirka", "ca")
+
+    @staticmethod
+    def _inverted_predicate(toks: Sequence[Token], expr: _Expr) -> bool:
+        """A bare count that ends its sentence after a copula and "antalet" or "de" ("… var
+        antalet 74.", "… var de 121.")."""
+        s = expr.start
+        if s < 3 or toks[s - 1].lower_ not in ("antalet", "de", "dessa"):
+            return False
+        if toks[s - 2].lower_ not in COPULAS:
+            return False
+        return expr.end + 1 >= len(toks) or toks[expr.end + 1].text in (".", "!")
 
     def _rate_of_subject(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A rate with its base whose sentence opens on people ("Hushållen med långvarigt
