@@ -339,6 +339,7 @@ def _next_splits(
     return same or by_sex
 
 
+_OF_THEM_SHARE = re.compile(r"\bprocent\s+(?:av|bland)\s+(?:dem|dessa)\b", re.IGNORECASE)
 _ANAPHOR_OPENING = re.compile(r"\s*(?:av|bland)\s+(?:dem|dessa)\b", re.IGNORECASE)
 
 
@@ -2972,6 +2973,8 @@ class SexStatisticsNotAnalysed(Check):
         if self._total_of_commented_table(ctx, ab, split):
             return True
         rates = bool(split) and all(q.is_percent for q in split)
+        if again and split and not rates and self._their_rates_commented(ctx, ab, i):
+            return True
         staff_split = _all_staff(ab, sent)
         adults = _sex_kind(sex_terms_in(ab, sent)) == "adult"
         # (not a part of those who answered: "Av dem som svarade angav 61 vårdnadshavare att de
@@ -3162,6 +3165,21 @@ class SexStatisticsNotAnalysed(Check):
         return again and self._split_repeated(ctx, ab, sent)
 
     MIN_REPEATED_TOTAL = 20
+
+    def _their_rates_commented(self, ctx: RuleContext, ab: AnnotatedBlock, i: int) -> bool:
+        """The next sentence splits a rate of the same people, named by "av dem" ("152
+        studerande …, 98 kvinnor och 54 män. I juni 2025 hade 77 procent av dem fullföljt …, 82
+        procent av kvinnorna …"), and that split is commented: a comment on another measure of the
+        same people comments their headcount split too (catalogue, session 12)."""
+        if i + 1 >= len(ab.sentences):
+            return False
+        nxt = ab.sentences[i + 1]
+        split = [q for q in ab.quantities if q.sex and within(q.span, nxt)]
+        if not split or not all(q.is_percent for q in split):
+            return False
+        if not _OF_THEM_SHARE.search(nxt.span.text):
+            return False
+        return self._text_commented(ctx, ab, nxt, again=False)
 
     def _split_repeated(self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence) -> bool:
         """The same total is split elsewhere, and commented there (the summary's "1 046

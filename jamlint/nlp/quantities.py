@@ -956,6 +956,9 @@ class QuantityFinder:
             return True  # "om minst fem elever önskar den": a threshold in a rule
         if bound and toks[0].lower_ in ("en", "ett") and any(t.lower_ == "som" for t in toks[1:start]):
             return True  # "Ett förslag som får stöd av minst 100 personer …": a rule for any one
+        if self._bound_of_any_one(toks, start):
+            # "Som underrepresenterat räknas ett kön som utgör mindre än 40 procent av …"
+            return True
         if toks[start - 1].lower_ in self.ctx("threshold_verbs") and any(
             t.lower_ in ("om", "när", "då", "innan") for t in toks[max(0, start - 5) : start - 1]
         ):
@@ -984,6 +987,22 @@ class QuantityFinder:
         ):
             return True  # "kan ordnas genom att två behandlare per kväll …": a staffing plan
         return (bound or target) and modal
+
+    @staticmethod
+    def _bound_of_any_one(toks: Sequence[Token], start: int) -> bool:
+        """A bound in the clause "en/ett X som <verb>" (any one of a kind): a rule's threshold
+        ("ett kön som utgör mindre än 40 procent av föreningens medlemmar")."""
+        if start < 4 or start + 1 >= len(toks):
+            return False
+        first, second = toks[start].lower_, toks[start + 1].lower_
+        bound = first in ("minst", "högst") or first in ("mindre", "fler", "mer", "färre") and (
+            second == "än"
+        )
+        owned = start >= 5 and toks[start - 5].lower_ in ("har", "hade")  # "har en styrelse som …"
+        return (
+            bound and not owned
+            and toks[start - 4].lower_ in ("en", "ett") and toks[start - 2].lower_ == "som"
+        )  # fmt: skip
 
     def _given_capacity(self, toks: Sequence[Token], start: int) -> bool:
         """The figure's noun is followed by what it can be given ("få en plats")."""
@@ -1206,6 +1225,9 @@ class QuantityFinder:
         82 procent …")."""
         before = range(expr.start - 1, -1, -1)
         is_share = expr.is_percent or expr.share
+        nxt = [t.lower_ for t in toks[expr.end + 1 : expr.end + 3]]
+        if not is_share and nxt[:1] == ["eller"] and nxt[1:] in (["fler"], ["färre"], ["mer"]):
+            return None  # "Andelen som deltog i tre eller fler aktiviteter": a class of a noun after
         if not is_share and self._unknown_noun_after(toks, expr):
             if self._after_varav(toks, expr):
                 # "nio konsulenter, varav tre arbetar i ungdomsteamet": a verb, not a noun
@@ -2696,8 +2718,12 @@ class QuantityFinder:
             for t in toks[max(0, start - NEED_REACH, _clause_opening(toks, start)) : start - 1]
         ):
             return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
-        if words[-1:] == ["på"] and len(words) >= 2 and words[-2].endswith(("behov", "behovet")):
-            return True  # "ger det ett beräknat rekryteringsbehov på 540 personer": a need
+        if words[-1:] in (["på"], ["till"]) and len(words) >= 2 and words[-2].endswith(
+            ("behov", "behovet")
+        ):
+            # "ger det ett beräknat rekryteringsbehov på 540 personer", "beräknar
+            # rekryteringsbehovet till cirka 720 medarbetare": a need
+            return True
         # the subject of the sentence or of the clause after ", och" ("…, och rekryteringsbehovet …
         # är beräknat till")
         opening = _clause_opening(toks, start)
