@@ -1004,6 +1004,20 @@ class ChildrenWithoutGirlsBoys(Check):
             has_phrase(ab, NOT_RELEVANT, s) and not BUT_AFFECTED.search(s.span.text) for ab, s in sentences
         )
 
+    @staticmethod
+    def _handled_elsewhere(ab: AnnotatedBlock, sent: Sentence) -> bool:
+        """ "Barns och ungas resor hanteras i kommunens trafikstrategi" (not "där barn ingår i
+        hushållet": people are no other decision)."""
+        people = {p.start for p in ab.people}
+        text = ab.block.text
+        for sp in phrases(ab, ELSEWHERE):
+            if not within(sp, sent):
+                continue
+            nxt = re.match(r"\s+(?:den\s+|det\s+)?", text[sp.end :])
+            if nxt is None or sp.end + nxt.end() not in people:
+                return True
+        return False
+
     def _says_not_affected(
         self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, found: list
     ) -> bool:
@@ -1025,7 +1039,7 @@ class ChildrenWithoutGirlsBoys(Check):
         if not negated and not negated_effect:
             # "Barns resor … hanteras i kommunens trafikstrategi": handled in another decision
             names = any(within(sp, sent) for sp in found) or _CHILD_WORD.search(sent.span.text)
-            return in_part and bool(names) and has_phrase(ab, ELSEWHERE, sent)
+            return in_part and bool(names) and self._handled_elsewhere(ab, sent)
         if is_gender_blind(ab, sent):  # "… oavsett kön, ålder eller bakgrund" is no reason
             return False
         if negated_effect and BUT_AFFECTED.search(sent.span.text, negated_effect.end()):

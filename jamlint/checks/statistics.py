@@ -235,6 +235,16 @@ def _in_referenced_table(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q
     return False
 
 
+def _column_sums_hold(table: Table, values: set[float | None]) -> bool:
+    """The sums of the table's columns include all these values."""
+    sums: list[float] = []
+    for col in range(1, max((len(r) for r in table.rows), default=0)):
+        cells = [_value_of(r[col]) if col < len(r) else None for r in table.rows[table.header_rows :]]
+        if cells and None not in cells:
+            sums.append(sum(c for c in cells if c is not None))
+    return all(any(v is not None and abs(v - x) < 1 for x in sums) for v in values)
+
+
 def _total_row_holds(table: Table, values: set[float | None]) -> bool:
     """A row labelled as the total ("Totalt", "Samtliga") has all these values."""
     return any(
@@ -1384,7 +1394,35 @@ class PeopleStatistic(Check):
                     continue  # "Enheten leds av … två bemanningsplanerare" after "inrätta en … enhet"
                 if _part_of_organisations(ctx, ab, q):
                     continue  # "29 av fastighetsägarna" after "46 fastighetsägare, de flesta brf"
+                if _breakdown_of_split_total(ab, sent, q):
+                    continue  # "fem medarbetare, fyra kvinnor och en man: två kuratorer, …"
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
+
+
+def _breakdown_of_split_total(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
+    """Counts after a colon that add up to a total split by sex before it ("fem medarbetare,
+    fyra kvinnor och en man: två specialpedagoger, två kuratorer och en socialpedagog"): the
+    same people by another category, whose split is given."""
+    text = ab.block.text
+    colon = text.rfind(":", sent.span.start, q.span.start)
+    if colon < 0 or q.value is None:
+        return False
+    before = [x for x in ab.quantities if within(x.span, sent) and x.span.end <= colon]
+    split = [x for x in before if x.sex and not x.is_percent]
+    totals = [
+        x for x in before
+        if not x.sex and not x.is_percent and x.measure is Measure.PEOPLE and x.value is not None
+        and split and x.span.end <= split[0].span.start
+    ]  # fmt: skip
+    parts = [
+        x for x in ab.quantities
+        if within(x.span, sent) and x.span.start > colon and x.measure is Measure.PEOPLE
+        and not x.sex and not x.is_percent
+    ]  # fmt: skip
+    if not totals or any(x.value is None for x in parts):
+        return False
+    # (within one: "en socialpedagog" is no figure)
+    return 0 <= (totals[-1].value or 0) - sum(x.value or 0 for x in parts) <= 1
 
 
 def people_tables(ctx: RuleContext) -> Iterator[tuple[Block, Block | None, bool]]:
@@ -1656,6 +1694,7 @@ def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
     if split.staff and (
         _names_only_others(ab, sent) or _sexes_among_others(ab, sent)
         or not split.rates and not _names_staff(ab, sent)
+        or _staff_only_as_source(ab, sent)
     ):  # fmt: skip
         return True  # "Kvinnorna är två av tre boende" is not on the staff of the boende
     girls_boys = split.kind == "child" and _sex_kind(sex_terms_in(ab, sent)) == "child"
@@ -1913,7 +1952,21 @@ def _counts_staff(ab: AnnotatedBlock, sent: Sentence) -> bool | None:
         if within(q.span, sent) and not q.sex and q.measure is Measure.PEOPLE and q.unit is not None
         and q.excerpt.end <= first and _VARAV_REACH.match(ab.block.text[q.excerpt.end : first])
     ]  # fmt: skip
-    return _is_staff(totals[-1].unit.text.lower()) if totals else None
+    if not totals:
+        return None
+    total = totals[-1]
+    # (people in a staff role by the verb: "Aktiviteterna leddes av 58 feriearbetande ungdomar,
+    # 35 flickor och 23 pojkar", "Till aktiviteterna anställdes 48 ungdomar, …")
+    role = _STAFF_ROLE.search(ab.block.text, sent.span.start, total.span.start) is not None
+    return role or _is_staff(total.unit.text.lower())
+
+
+# a verb that puts the people after it in a staff role
+_STAFF_ROLE = re.compile(
+    r"\b(?:leddes|leds|bemannades|bemannas|anställdes|anställs|rekryterades)\s+(?:av\s+)?"
+    r"(?:(?:ca|cirka|drygt|knappt|omkring|totalt|sammanlagt)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _staff_headcounts(ctx: RuleContext) -> list[tuple[AnnotatedBlock, Sentence, float]]:
@@ -2092,6 +2145,18 @@ def _sexes_among_others(ab: AnnotatedBlock, sent: Sentence) -> bool:
         if m is not None and any(p.start == m.start(1) for p in ab.people):
             whose.append(m.group(1).lower())
     return bool(whose) and not any(_is_staff(w) for w in whose)
+
+
+_SOURCE_BEFORE = re.compile(r"\benligt\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _staff_only_as_source(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence names staff only as its source ("Att så få flickor … deltog kan enligt
+    personalen på fritidsgården förklaras av …"): it is on others."""
+    staff = [p for p in ab.people if within(p, sent) and _is_staff(p.text.lower())]
+    return bool(staff) and all(
+        _SOURCE_BEFORE.search(ab.block.text, sent.span.start, p.start) is not None for p in staff
+    )
 
 
 def _names_only_others(ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -2945,7 +3010,9 @@ class SexStatisticsNotAnalysed(Check):
         for b in doc.blocks[ab.block.index + 1 : ab.block.index + 1 + TABLE_REACH]:
             if b.kind is not BlockKind.TABLE or b.table is None:
                 continue
-            total = _total_row_holds(b.table, values)
+            # (or, with no total row, its columns add up to them: "1 128 barn …, 512 flickor och
+            # 616 pojkar" ¶ a table of the activities with columns Flickor and Pojkar)
+            total = _total_row_holds(b.table, values) or _column_sums_hold(b.table, values)
             return total and table_split(ctx, b) and self._table_commented(ctx, b)
         return False
 

@@ -69,6 +69,10 @@ POSTAL_HEAD = re.compile(r"^\d{3}$")
 POSTAL_TAIL = re.compile(r"^\d{2}$")
 HAS_DIGIT = re.compile(r"\d")
 
+# modal verbs proper (the context list "modals" also holds "går", "kommer", "att" …)
+AUXILIARY_MODALS = frozenset(
+    {"ska", "skulle", "kan", "kunde", "vill", "ville", "bör", "borde", "måste"}
+)
 PERCENT_WORDS = frozenset({"%", "procent", "procentenhet", "procentenheter", "‰", "promille"})
 OF_WORDS = frozenset({"av", "bland"})
 KIND_PREPOSITIONS = frozenset({"för", "till", "bland", "hos", "åt"})  # "för familjer med två …"
@@ -127,6 +131,9 @@ LABEL_WORDS = frozenset(
 )  # fmt: skip
 NO_APPROXIMATION = frozenset({Measure.DATE, Measure.YEAR, Measure.DNR, Measure.PARAGRAPH})
 MAX_MODIFIERS = 2
+
+
+_PART_OF_WHOLE = re.compile(r"\S+\s+av\s+\S+", re.IGNORECASE)  # "97 av 137"
 
 
 @dataclass
@@ -213,6 +220,7 @@ class QuantityFinder:
             quantity = self._finish(text, tokens, expr, previous, restates)
             quantity = self._compared(text, out, quantity)
             quantity = self._other_category(text, out, quantity)
+            quantity = self._share_in_counts(text, out, quantity)
             if self._limited_by_context(text, tokens, expr, out, quantity):
                 quantity = replace(quantity, limit=True)
             out.append(quantity)
@@ -299,6 +307,21 @@ class QuantityFinder:
         after_unit = next((t for t in toks if t.idx >= q.excerpt.end), None)
         if staff and after_unit is not None and after_unit.lower_ in ("föreslås", "planeras"):
             return True  # "Två lärare föreslås undervisa på distans": the proposal's staffing
+        bounded = start + 1 < len(toks) and (
+            toks[start].lower_ in ("minst", "högst")
+            or toks[start].lower_ in ("färre", "fler", "mer") and toks[start + 1].lower_ == "än"
+        )
+        per_what = next((t for t in toks if after_unit is not None and t.i == after_unit.i + 1), None)
+        if bounded and after_unit is not None and after_unit.lower_ == "per" and (
+            per_what is not None and per_what.lower_ not in self.ctx("periods")
+        ):
+            return True  # "färre än fem barn per enhet kommer före kl. 06.30": a size class
+        if staff and " ".join(t.lower_ for t in toks[:3]) == "förslaget innebär att":
+            return True  # "Förslaget innebär att en bil med två undersköterskor …": its staffing
+        if staff and toks[0].lower_ == "med" and start <= 2 and (
+            after_unit is not None and after_unit.lower_ == "till"
+        ):
+            return True  # "Med två familjebehandlare till beräknas …": what more staff would bring
         if after_unit is not None and after_unit.lower_ in self.ctx("need_passives"):
             return True  # "Förvaltningen bedömer att två ytterligare behandlare behövs": a need
         if staff and start >= 2 and toks[start - 1].lower_ == "med" and (
@@ -336,6 +359,18 @@ class QuantityFinder:
             and words[-2:] in (["fler", "än"], ["mer", "än"])
             and any(w in NEGATIONS for w in words[:-2])
         )  # "inte placerar fler än 12 barn": a ceiling
+
+    @staticmethod
+    def _share_in_counts(text: str, found: Sequence[Quantity], q: Quantity) -> Quantity:
+        """ "Andelen kvinnor bland cheferna var 71 procent, 97 av 137 chefer": the share of one
+        sex said again as a part of a whole, the same figure for that sex."""
+        if not found or q.sex or q.measure is not Measure.PEOPLE:
+            return q
+        last = found[-1]
+        between = text[last.excerpt.end : q.span.start].strip()
+        if last.sex and last.is_percent and between == "," and _PART_OF_WHOLE.match(q.excerpt.text):
+            return replace(q, sex=True)
+        return q
 
     @staticmethod
     def _other_category(text: str, found: Sequence[Quantity], q: Quantity) -> Quantity:
@@ -875,9 +910,20 @@ class QuantityFinder:
                 return None  # "de 19 äldre bänkarna": the comparative describes a thing
             if found is None and self._truncated_compound(toks, pos):
                 continue  # "fem studie- och yrkesvägledare": the noun is after "och"
+            if found is None and pos == k and self._infinitive_after_modal(toks, k):
+                break  # "skulle 69 procent rekommendera kommunen": a verb, not a modifier
             if found is not None or not self._modifier(tok):
                 break
         return found
+
+    def _infinitive_after_modal(self, toks: Sequence[Token], k: int) -> bool:
+        """The word at k, right after a figure that a modal stands right before ("Av de svarande
+        skulle 69 procent rekommendera …"), is an infinitive."""
+        tok = toks[k]
+        if tok._.jam_measure is not None or not tok.lower_.endswith("a") or k < 2:
+            return False
+        before = k - 3 if toks[k - 1].lower_ in PERCENT_WORDS else k - 2
+        return before >= 0 and toks[before].lower_ in AUXILIARY_MODALS
 
     @staticmethod
     def _truncated_compound(toks: Sequence[Token], pos: int) -> bool:
@@ -987,6 +1033,13 @@ class QuantityFinder:
         ):
             return True  # "kan ordnas genom att två behandlare per kväll …": a staffing plan
         return (bound or target) and modal
+
+    @staticmethod
+    def _one_of_a_sex_each(toks: Sequence[Token], expr: _Expr) -> bool:
+        """A bare count of a group whose members each have one person of a sex: "104 en kvinna"
+        (households with a woman as the applicant)."""
+        k = expr.end + 1
+        return k + 1 < len(toks) and toks[k].lower_ in ("en", "ett") and bool(toks[k + 1]._.jam_sex)
 
     @staticmethod
     def _bound_of_any_one(toks: Sequence[Token], start: int) -> bool:
@@ -1258,6 +1311,8 @@ class QuantityFinder:
                     return unit
                 if pos + 1 < expr.start and toks[pos + 1].lower_ in OF_WORDS:
                     return None  # "De timavlönades andel av den totala arbetade tiden": of time
+                if pos + 1 < expr.start and self._people_of_a_thing(toks, pos + 1):
+                    return None  # "Andelen timavlönade av den utförda tiden": of time
                 break  # "Andelen var 87 procent": a share of something unnamed
         if not is_share:
             return self._partitive(toks, expr)
@@ -1549,9 +1604,29 @@ class QuantityFinder:
         of_them = pos + 2 < len(toks) and toks[pos + 1].lower_ == "av" and toks[pos + 2].lower_ in pronouns
         if relative and of_them:
             return _Unit(pos, Measure.PEOPLE, False, follows=False)  # "Andelen av dem som går …"
+        if unit is not None and self._people_of_a_thing(toks, unit.pos):
+            return None  # "Andelen timavlönade av den utförda tiden": a share of the time
         if unit is not None:
             unit.follows = False
         return unit
+
+    def _people_of_a_thing(self, toks: Sequence[Token], pos: int) -> bool:
+        """The people after a share noun are followed by "av" and a thing ("Andelen timavlönade
+        av den utförda tiden"): the share is of the thing, by who did it."""
+        k = pos + 1
+        if k >= len(toks) or toks[k].lower_ not in OF_WORDS:
+            return False
+        k += 1
+        while k < len(toks) and (
+            toks[k].lower_ in self.ctx("determiners") or self._adjectival(toks[k])
+        ):
+            k += 1
+        if k >= len(toks) or not toks[k].is_alpha:
+            return False
+        thing = toks[k]
+        return thing._.jam_measure is not Measure.PEOPLE and thing.lower_ not in self.ctx(
+            "people_pronouns"
+        ) and thing.lower_.endswith(("tiden", "timmarna", "tid", "kostnaden", "kostnaderna"))
 
     def _rate_threshold(self, toks: Sequence[Token], start: int, unit: _Unit, end: int) -> bool:
         """A bound on an indefinite rate: "en frånvaro på mer än 20 procent", "mer än 20
@@ -1958,6 +2033,11 @@ class QuantityFinder:
                 or toks[unit.pos + 1].text == ","
                 and any(t._.jam_measure is Measure.MONEY for t in toks[unit.pos + 2 : unit.pos + 6])
                 and any(t._.jam_measure is Measure.MONEY for t in toks[:start])
+                # the second of two costs with the verb left out: "En ny enhetschef kostar
+                # 850 000 kronor per år och två samordnare 1 260 000 kronor per år"
+                or any(t._.jam_measure is Measure.MONEY for t in toks[unit.pos + 1 : unit.pos + 5])
+                and any(t.lower_ in COST_VERBS for t in toks[:start])
+                and not any(t.lower_ in COST_VERBS for t in toks[unit.pos + 1 : unit.pos + 5])
             )
         )
         if measure is Measure.PEOPLE and (cost_basis or self._cost_assumption(toks, start)):
@@ -1966,6 +2046,9 @@ class QuantityFinder:
             # "Bland kvinnorna var sjukfrånvaron 9,3 procent", "Bland kvinnorna var andelen unga
             # högre, 47 procent": a figure for one sex
             sex = self._rate_among_a_sex(toks, expr)
+        if not sex and measure is Measure.PEOPLE and self._one_of_a_sex_each(toks, expr):
+            # "Av de 236 hushållen hade 104 en kvinna och 132 en man som registrerad sökande"
+            sex = True
         if not sex and self._for_a_sex(toks, start) and (
             measure is Measure.PEOPLE or previous is not None and previous.people
         ):
@@ -2078,6 +2161,13 @@ class QuantityFinder:
             if named and not self._had_by_opening(toks, expr):
                 return None  # "Av dessa föll 142 patienter fler än tre gånger"
             return Measure.PEOPLE
+        if any(
+            self._people_of_a_thing(toks, pos + 1)
+            for pos in range(expr.start - 1)
+            if (info := self.info(toks[pos].lower_, toks[pos].text[:1].isupper())) is not None
+            and info.share
+        ):
+            return None  # "Andelen timavlönade av den utförda tiden var 14 procent": of the time
         pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
         bare_share = any(self._bare_share(toks, pos) for pos in range(expr.start))
         if previous.figure is not None and (pairs & self.ctx("figure_anaphors") or bare_share):
