@@ -217,10 +217,18 @@ def effect_follows(ab: AnnotatedBlock, sent: Sentence) -> bool:
     if not after or sex_terms_in(ab, after[0]):
         return False
     nxt = after[0]
+    them = _THEM.search(nxt.span.text) is not None
+    if them and _has_effect(ab, nxt) and _tied_to_decision(ab, nxt):
+        return True
+    # (or what it means for them, and then what the decision does about it: "För dem är
+    # dagverksamheten ofta den huvudsakliga sociala kontakten …, och en lång och ensam resa kan
+    # leda till att de avstår. Förvaltningen föreslår därför att resan görs med …")
+    then = after[1] if len(after) > 1 else None
     return (
-        _tied_to_decision(ab, nxt) and _has_effect(ab, nxt)
-        and _THEM.search(nxt.span.text) is not None
+        them and _has_effect(ab, nxt) and then is not None and not sex_terms_in(ab, then)
+        and _tied_to_decision(ab, then) and _THEREFORE.search(then.span.text) is not None
     )  # fmt: skip
+
 
 
 # a pronoun for the people of the sentence before: "ger dem", "deras möjligheter"
@@ -557,7 +565,9 @@ BUT_AFFECTED = re.compile(
 # a children part saying the decision is for adults: "Förslaget gäller insatser till vuxna."
 FOR_ADULTS = re.compile(
     r"\b(?:gäller|avser|riktar sig till|vänder sig till|är till för|ges till|ges åt|erbjuds|beviljas)\b(?:\s+(?!inte\b|ej\b)\w+){0,3}?\s+(?:till|för)?\s*"
-    r"vuxna\b(?!\s+och\s+barn|\s+utan)"
+    # (or the elderly: "Förslaget gäller äldre personer i särskilt boende", not "äldre barn")
+    r"(?:vuxna|äldre(?!\s+(?:barn|elever|ungdomar|unga|flickor|pojkar|tjejer|killar)\b))"
+    r"\b(?!\s+och\s+barn|\s+utan)"
     # "Ärendet berör endast vuxna"
     r"|\b(?:berör|rör|omfattar)\s+(?:endast|enbart|bara|uteslutande)\s+vuxna\b"
     # "Sfi är en utbildning för vuxna"
@@ -1206,6 +1216,22 @@ def _genitive(word: str) -> bool:
 BODY_REACH = 2  # paragraphs on either side of a description outside a gender section
 
 
+def _innermost(good: list[GenderSection]) -> GenderSection:
+    """The first gender section with no gender subsection of its own among them: "Jämställdhets-
+    analys" under "Konsekvenser för jämställdhet och barn" is the one that holds the analysis."""
+    for gs in good:
+        own = {r.block for r in gs.sentences}
+        nested = any(
+            other is not gs and other.heading_block is not None and gs.heading_block is not None
+            and other.heading_block > gs.heading_block
+            and {r.block for r in other.sentences} <= own
+            for other in good
+        )  # fmt: skip
+        if not nested:
+            return gs
+    return good[0]
+
+
 class AnalysisLacks(Check):
     """JAM107/JAM108: a real analysis exists but lacks something the guidance asks for.
 
@@ -1236,7 +1262,7 @@ class AnalysisLacks(Check):
             found = found or self._in_body(ctx, analysis)
         if good:
             if not found:
-                gs = good[0]
+                gs = _innermost(good)
                 # the excerpt is a heading's text or a consequence table's row label (as for
                 # JAM104); a run-in label ("Jämställdhet: …") or a claim in passing is none
                 labelled = gs.heading_block is not None and ctx.document.blocks[

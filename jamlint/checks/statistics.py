@@ -2581,7 +2581,7 @@ def _counts_compared(
     return False
 
 
-_AMONG_THE = re.compile(r"\bbland\s+(?:de|dessa)\s+(?!som\b)(\w+)", re.IGNORECASE)
+_AMONG_THE = re.compile(r"\bbland\s+(?:de|dessa)\s+(?!som\b)(\w+)(?:\s+(\w+))?", re.IGNORECASE)
 MIN_GROUP_WORD = 6
 
 
@@ -2592,10 +2592,11 @@ def _among_others(ab: AnnotatedBlock, sent: Sentence, comparison: Sentence) -> b
     m = _AMONG_THE.search(comparison.span.text)
     if m is None or len(m.group(1)) < MIN_GROUP_WORD:
         return False
-    stem = _stem(m.group(1).lower())
     before = [x for x in ab.sentences if x.span.end <= sent.span.start][-1:]
     text = " ".join(x.span.text for x in (*before, sent)).lower()
-    return stem not in text
+    # (or the noun after it: "bland de medföljande barnen" after "38 barn, 17 flickor …")
+    words = [w.lower() for w in m.groups() if w and len(w) >= MIN_STEM]
+    return not any(_stem(w) in text for w in words)
 
 
 def _comparisons_elsewhere(
@@ -2761,8 +2762,15 @@ def _split_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> bool:
         if k > 0 and ab.sentences[k - 1].span == a.span and _RESTATES.match(sent.span.text):
             continue  # "… 12,9 procent …. Det motsvarar 264 elever, 145 flickor …": a again
         # a split of both sexes (not a one-sex subgroup: "… av dem är 35 pojkar")
-        if sum(1 for x in ab.quantities if x.sex and within(x.span, sent)) >= 2:
-            return True
+        if sum(1 for x in ab.quantities if x.sex and within(x.span, sent)) < 2:
+            continue
+        # (not a split of another kind than the comment speaks of: "… 386 barn, 191 flickor …
+        # sex simlärare, fyra kvinnor …. Fördelningen mellan flickor och pojkar … var jämn.")
+        theirs = _sex_kind(sex_terms_in(ab, sent))
+        said = _sex_kind(sex_terms_in(ab, b))
+        if theirs and said and theirs != said and _sex_kind(sex_terms_in(ab, a)) == said:
+            continue
+        return True
     return False
 
 
@@ -2783,10 +2791,15 @@ def _only_their_rates_between(ab: AnnotatedBlock, a: Sentence, b: Sentence) -> b
         if split and _RESTATES.match(sent.span.text):
             continue  # "… var andelen 12,9 procent …. Det motsvarar 264 elever, 145 flickor …"
         theirs = {_stem(w) for w in _people_words(ab, sent)}
+        part = _OF_A_PART.match(sent.span.text)
+        # (all of them named again is no part: "… 418 elever …. Av eleverna nådde 89 procent …")
+        again = part is not None and bool(ours) and _same_people(
+            ours, {_stem(w.lower()) for w in re.findall(r"\w+", sent.span.text[part.end() :])[:1]}
+        )
         if split and (
             not all(x.is_percent for x in split)
             or theirs and not (ours and all(_same_people(ours, {t}) for t in theirs))
-            or _OF_A_PART.match(sent.span.text)
+            or part and not again
         ):
             return False  # (not a part of them: "Bland utrikes födda var arbetslösheten …")
     return True

@@ -137,6 +137,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "parent_sex_stems",
     "need_passives",
     "staff_increase_words",
+    "frequency_adverbs",
 )
 
 

@@ -69,6 +69,9 @@ POSTAL_HEAD = re.compile(r"^\d{3}$")
 POSTAL_TAIL = re.compile(r"^\d{2}$")
 HAS_DIGIT = re.compile(r"\d")
 
+# verbs of the office's assessment or proposal, before staff it adds ("bedömer att två
+# ytterligare familjebehandlare …")
+ASSESSING = frozenset({"bedömer", "bedöms", "föreslår", "föreslås"})
 # modal verbs proper (the context list "modals" also holds "går", "kommer", "att" …)
 AUXILIARY_MODALS = frozenset(
     {"ska", "skulle", "kan", "kunde", "vill", "ville", "bör", "borde", "måste"}
@@ -312,6 +315,8 @@ class QuantityFinder:
             or toks[start].lower_ in ("färre", "fler", "mer") and toks[start + 1].lower_ == "än"
         )
         per_what = next((t for t in toks if after_unit is not None and t.i == after_unit.i + 1), None)
+        if bounded and start > 0 and toks[start - 1].lower_ in self.ctx("frequency_adverbs"):
+            return True  # "är det ofta färre än tio elever kvar": how small a group tends to be
         if bounded and after_unit is not None and after_unit.lower_ == "per" and (
             per_what is not None and per_what.lower_ not in self.ctx("periods")
         ):
@@ -330,11 +335,20 @@ class QuantityFinder:
             return True  # "föreslår en utökning med två behandlare": the proposal's staffing
         if self._planned_action(toks, start):
             return True  # "- att utbilda 40 vårdbiträden till undersköterskor": a measure planned
+        if start == 1 and toks[0].lower_ == "att" and after_unit is not None and (
+            after_unit.lower_ == "per" and per_what is not None
+            and per_what.lower_ in self.ctx("periods")
+        ):
+            return True  # "- att 200 medarbetare per år erbjuds en hälsofrämjande insats"
         new = expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "nya"
         if start > 0 and start - 1 in passives and new:
             return True  # "För de nya grupperna utbildas två nya gruppledare": the plan's new staff
         added = new or expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "ytterligare"
         added = added or start > 0 and toks[start - 1].lower_ == "ytterligare"
+        if added and staff and any(t.lower_ in ASSESSING for t in toks[:start]):
+            # "Förvaltningen bedömer att två ytterligare familjebehandlare gör det möjligt …":
+            # the staff the proposal adds
+            return True
         if added and staff and toks[0].lower_ == "med" and start <= 2:
             # "Med två ytterligare familjebehandlare beräknas väntetiden kunna kortas …": what
             # more staff would bring (not "Med 14 nya elever i höst behöver skolan …")
@@ -468,7 +482,7 @@ class QuantityFinder:
     def _vague_size_class(self, toks: Sequence[Token], expr: _Expr, q: Quantity) -> bool:
         """ "flera chefer fler än 40 medarbetare": a threshold right after people counted
         vaguely is their class, as after a count (`_size_class`)."""
-        if not q.span.text.lower().startswith(("fler än", "mer än", "över")):
+        if not q.span.text.lower().startswith(("fler än", "mer än", "över", "minst")):
             return False
         start = self._approximation_start(toks, expr.start)
         if start < 2:
@@ -1002,6 +1016,12 @@ class QuantityFinder:
             return True  # "om minst fem elever önskar den": a threshold in a rule
         if bound and toks[0].lower_ in ("en", "ett") and any(t.lower_ == "som" for t in toks[1:start]):
             return True  # "Ett förslag som får stöd av minst 100 personer …": a rule for any one
+        if start >= 2 and toks[start - 1].lower_ in ("om", "på") and toks[start - 2].lower_ == "steg":
+            return True  # "sysselsättningsgrad i steg om fem procent": a step, not a share
+        if toks[start - 1].lower_ in ("ska", "skall") and any(
+            YEAR.fullmatch(t.text) for t in toks[start + 1 :]
+        ):
+            return True  # "ska 80 procent av medarbetarna arbeta heltid 2028": a target
         if self._bound_of_any_one(toks, start):
             # "Som underrepresenterat räknas ett kön som utgör mindre än 40 procent av …"
             return True
@@ -1355,7 +1375,10 @@ class QuantityFinder:
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("comparatives"):
             return None  # "41 procent högre än genomsnittet": a difference, not a share
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in OF_WORDS:
-            return None  # "en fjärdedel av sin tid": a share of something named, not people
+            # "Ytterligare 14 procent av de avslutade började studera": of the people a
+            # participle names, before its verb
+            return self._participle_group(toks, expr.end + 1, after=True)
+            # (otherwise "en fjärdedel av sin tid": a share of something named, not people)
         if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("percent_nouns"):
             return None  # "30 procent rabatt": the share of a price, not of people
         near = [t.lower_ for t in toks[max(0, expr.start - 4) : expr.start]]
@@ -1562,14 +1585,20 @@ class QuantityFinder:
         unit.follows = False
         return unit
 
-    @staticmethod
-    def _participle_group(toks: Sequence[Token], k: int) -> _Unit | None:
+    def _participle_group(self, toks: Sequence[Token], k: int, after: bool = False) -> _Unit | None:
         """ "Av de placerade är 24 …": a participle after "av de" that stands alone, before the
-        verb, names the people a figure is out of."""
+        verb, names the people a figure is out of; `after` a share, before any verb ("14
+        procent av de avslutade började studera")."""
         if k + 3 >= len(toks) or toks[k + 1].lower_ not in ("de", "dessa"):
             return None
         word, verb = toks[k + 2], toks[k + 3]
-        if not word.is_alpha or not word.lower_.endswith(PARTICIPLE_PLURALS) or verb.lower_ not in COPULAS:
+        if not word.is_alpha or not word.lower_.endswith(PARTICIPLE_PLURALS):
+            return None
+        if after:
+            if word._.jam_measure is not None or not self._verb_like(verb):
+                return None
+            return _Unit(k + 2, Measure.PEOPLE, False, follows=True)
+        if verb.lower_ not in COPULAS:
             return None
         return _Unit(k + 2, Measure.PEOPLE, False, follows=False)
 
@@ -1970,6 +1999,10 @@ class QuantityFinder:
                 of_sex = self._share_of_a_sex(toks, expr.end + 2)
             if unit is None and measure is Measure.OTHER and restates:
                 measure = Measure.PEOPLE  # "…, vilket motsvarar 7,8 per 1 000 invånare"
+            if unit is None and expr.is_percent and expr.end + 1 < len(toks) and (
+                toks[expr.end + 1].lower_ in self.ctx("comparatives")
+            ):
+                measure = Measure.OTHER  # "…, vilket är tre procentenheter högre än 2023"
             if unit is not None and unit.follows:
                 excerpt_end = unit.pos
         if measure is Measure.PEOPLE and (unit is None or not unit.follows):
@@ -2146,6 +2179,8 @@ class QuantityFinder:
         78 procent …"."""
         rate_value = expr.value is not None and not float(expr.value).is_integer()
         words = [t.lower_ for t in toks[: expr.start]]
+        if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("comparatives"):
+            return None  # "…, vilket är tre procentenheter högre än 2023": a difference
         if not (expr.is_percent or expr.share or rate_value):
             # a count: only after "Av dessa"/"Bland dem" opening the sentence ("Av dessa angav
             # 23 att …")
@@ -2756,6 +2791,10 @@ class QuantityFinder:
         ):
             verb -= 2 if toks[verb].lower_ == "dag" else 1  # "Varje avdelning har i dag två …"
         sized = toks[verb].lower_ in ("har", "rymmer", "får") and not averaged
+        # "ansvarar varje enhetschef för omkring 32 medarbetare": the size of each one's group
+        sized = sized or toks[verb].lower_ == "för" and not averaged and any(
+            t.lower_ == "ansvarar" for t in toks[max(0, verb - 4) : verb]
+        )
         if sized and self._per_unit(toks, max(0, verb - 3), start):
             # "Varje grupp har 6–8 barn": the size of each group; "Varje chef har i genomsnitt 21
             # medarbetare" is a figure
