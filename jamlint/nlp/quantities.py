@@ -1019,7 +1019,7 @@ class QuantityFinder:
         if start >= 2 and toks[start - 1].lower_ in ("om", "på") and toks[start - 2].lower_ == "steg":
             return True  # "sysselsättningsgrad i steg om fem procent": a step, not a share
         if toks[start - 1].lower_ in ("ska", "skall") and any(
-            YEAR.fullmatch(t.text) for t in toks[start + 1 :]
+            YEAR.fullmatch(t.text) for t in toks if t.i != toks[start].i
         ):
             return True  # "ska 80 procent av medarbetarna arbeta heltid 2028": a target
         if self._bound_of_any_one(toks, start):
@@ -2050,7 +2050,8 @@ class QuantityFinder:
             # "varav 92 procent är kvinnor": the share is the women's ("I 401 av hushållen var
             # den sökande en man": the count is the men's)
             sex = self._share_of_a_sex(toks, unit.pos) or self._share_of_a_sex(toks, expr.end)
-        cost_basis = self._cost_basis(toks, start) or (
+        staff_unit = unit is not None and self._staff_word(toks[unit.pos].lower_)
+        cost_basis = self._cost_basis(toks, start, staff_unit) or (
             # "En fjärde enhetschef och två planerare kostar sammanlagt omkring 2,1 miljoner"
             unit is not None
             and unit.pos + 1 < len(toks)
@@ -2394,7 +2395,11 @@ class QuantityFinder:
         """A bare count that ends its sentence after a copula and "antalet" or "de" ("… var
         antalet 74.", "… var de 121.")."""
         s = expr.start
-        if s < 3 or toks[s - 1].lower_ not in ("antalet", "de", "dessa"):
+        if s < 3:
+            return False
+        # (or the people named again: "Ett år tidigare var brukarna 141.")
+        named = toks[s - 1]._.jam_measure is Measure.PEOPLE and toks[s - 1].lower_.endswith("na")
+        if toks[s - 1].lower_ not in ("antalet", "de", "dessa") and not named:
             return False
         if toks[s - 2].lower_ not in COPULAS:
             return False
@@ -2490,13 +2495,15 @@ class QuantityFinder:
         return after in (["gick", "vidare"], ["går", "vidare"])  # "29 procent gick vidare till …"
 
     @staticmethod
-    def _cost_basis(toks: Sequence[Token], start: int) -> bool:
+    def _cost_basis(toks: Sequence[Token], start: int, staff: bool = False) -> bool:
         """ "Lönekostnaden för 24 lärlingar", "kostnaden för resurspassen och de två
         schemaplanerarna": what a cost is for."""
         window = toks[max(0, start - COST_REACH) : start]
         for k, t in enumerate(window[:-1]):
             # (or an amount: "90 000 kronor för utbildning av två nya gruppledare")
             amount = t._.jam_measure is Measure.MONEY
+            # (or hours of work: "totalt 160 timmar för två badvärdar")
+            amount = amount or staff and t.lower_ in ("timmar", "arbetstimmar")
             if ("kostnad" in t.lower_ or amount) and window[k + 1].lower_ == "för":
                 stops = ".;:," if amount else ".;:"  # (an amount's item ends at its comma)
                 return not any(x.is_punct and x.text in stops for x in window[k:])
@@ -2847,8 +2854,8 @@ class QuantityFinder:
             for t in toks[max(0, start - NEED_REACH, _clause_opening(toks, start)) : start - 1]
         ):
             return True  # "rekryteringsbehovet är cirka 950 medarbetare fram till 2032": a need
-        if words[-1:] in (["på"], ["till"]) and len(words) >= 2 and words[-2].endswith(
-            ("behov", "behovet")
+        if words[-1:] in (["på"], ["till"], ["av"]) and any(
+            t.lower_.endswith(("behov", "behovet")) for t in toks[max(0, start - 4) : start - 1]
         ):
             # "ger det ett beräknat rekryteringsbehov på 540 personer", "beräknar
             # rekryteringsbehovet till cirka 720 medarbetare": a need
@@ -2860,7 +2867,12 @@ class QuantityFinder:
         # (its head after a genitive: "Branschens rekryteringsbehov i länet beräknas till …")
         subject = toks[opening : opening + 2]
         needy = any(t.lower_.endswith(tuple(self.ctx("needs"))) for t in subject)
-        if words[-1:] in (["till"],) and needy and estimated:
+        # (or a need's future level: "behovet av nyrekrytering kommer att ligga på omkring 45
+        # lärare per år")
+        lies = words[-2:] == ["ligga", "på"] and any(
+            t.lower_.endswith(("behov", "behovet")) for t in toks[max(0, start - 8) : start]
+        )
+        if lies or words[-1:] in (["till"],) and needy and estimated:
             # "Rekryteringsbehovet för hela perioden, inklusive …, beräknas till cirka 1 100
             # medarbetare": the sentence's subject is a need
             return True
