@@ -1022,6 +1022,11 @@ class QuantityFinder:
             YEAR.fullmatch(t.text) for t in toks if t.i != toks[start].i
         ):
             return True  # "ska 80 procent av medarbetarna arbeta heltid 2028": a target
+        assumed = [k for k in range(1, start) if toks[k - 1].lower_ in ("utifrån", "på")
+                   and toks[k].lower_ == "att"]
+        if assumed and any(t.lower_.startswith("beräkn") or "kostnad" in t.lower_
+                           for t in toks[: assumed[-1]]):
+            return True  # "Kostnaden är beräknad utifrån att 55 procent av medarbetarna …"
         if self._bound_of_any_one(toks, start):
             # "Som underrepresenterat räknas ett kön som utgör mindre än 40 procent av …"
             return True
@@ -1999,7 +2004,8 @@ class QuantityFinder:
                 of_sex = self._share_of_a_sex(toks, expr.end + 2)
             if unit is None and measure is Measure.OTHER and restates:
                 measure = Measure.PEOPLE  # "…, vilket motsvarar 7,8 per 1 000 invånare"
-            if unit is None and expr.is_percent and expr.end + 1 < len(toks) and (
+            points = unit is None or toks[expr.end].lower_.startswith("procentenhet")
+            if points and expr.is_percent and expr.end + 1 < len(toks) and (
                 toks[expr.end + 1].lower_ in self.ctx("comparatives")
             ):
                 measure = Measure.OTHER  # "…, vilket är tre procentenheter högre än 2023"
