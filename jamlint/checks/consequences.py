@@ -230,7 +230,6 @@ def effect_follows(ab: AnnotatedBlock, sent: Sentence) -> bool:
     )  # fmt: skip
 
 
-
 # a pronoun for the people of the sentence before: "ger dem", "deras möjligheter"
 _THEM = re.compile(r"\b(?:dem|deras)\b", re.IGNORECASE)
 
@@ -579,6 +578,7 @@ FOR_ADULTS = re.compile(
     re.IGNORECASE,
 )
 ELSEWHERE = "handled_elsewhere"
+_SPACE_ARTICLE = re.compile(r"\s+(?:den\s+|det\s+)?")  # before the word after a phrase
 _CHILD_WORD = re.compile(r"\bbarn\w*", re.IGNORECASE)  # "Barnperspektivet prövas i varje detaljplan"
 _INDIRECT = re.compile(r"\bindirekt", re.IGNORECASE)
 # a paragraph that is only a label ("Jämställdhet:", "Konsekvenser för jämställdhet")
@@ -1023,8 +1023,8 @@ class ChildrenWithoutGirlsBoys(Check):
         for sp in phrases(ab, ELSEWHERE):
             if not within(sp, sent):
                 continue
-            nxt = re.match(r"\s+(?:den\s+|det\s+)?", text[sp.end :])
-            if nxt is None or sp.end + nxt.end() not in people:
+            nxt = _SPACE_ARTICLE.match(text, sp.end)
+            if nxt is None or nxt.end() not in people:
                 return True
         return False
 

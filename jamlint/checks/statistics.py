@@ -349,6 +349,11 @@ def _next_splits(
     return same or by_sex
 
 
+def _split_counts(nab: AnnotatedBlock, nsent: Sentence) -> list[float | None]:
+    """The values of the counts by sex (not rates) in a sentence."""
+    return [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
+
+
 _OF_THEM_SHARE = re.compile(r"\bprocent\s+(?:av|bland)\s+(?:dem|dessa)\b", re.IGNORECASE)
 _ANAPHOR_OPENING = re.compile(r"\s*(?:av|bland)\s+(?:dem|dessa)\b", re.IGNORECASE)
 
@@ -365,10 +370,10 @@ def _nearer_count(
     opening "Av dem" refers to, unless the split adds up to q."""
     if q.is_percent:
         return False
-    counts = [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
-    if q.value is not None and len(counts) >= 2 and None not in counts:
-        if abs(sum(c for c in counts if c is not None) - q.value) <= 1:
-            return False
+    counts = _split_counts(nab, nsent)
+    whole = q.value is not None and len(counts) >= 2 and None not in counts
+    if whole and abs(sum(c for c in counts if c is not None) - (q.value or 0)) <= 1:
+        return False
     return any(
         s.measure is Measure.PEOPLE and not s.is_percent and not s.sex
         and s.span.start > q.excerpt.end and not _comparison(text, sent, s, [q])
@@ -393,7 +398,7 @@ def _rates_of_own_share(q: Quantity, nab: AnnotatedBlock, nsent: Sentence) -> bo
 
 def _adds_up_to(q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: list[Quantity]) -> bool:
     """The next sentence's counts by sex add up to q and to none of the others."""
-    counts = [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
+    counts = _split_counts(nab, nsent)
     if len(counts) < 2 or q.value is None or q.is_percent or None in counts:
         return False
     total = sum(counts)
@@ -407,7 +412,7 @@ def _adds_up_to_another(
 ) -> bool:
     """The next sentence's counts by sex add up to another count of q's sentence (a bare one
     too: "och 608 svarade"), not to q."""
-    counts = [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
+    counts = _split_counts(nab, nsent)
     if len(counts) < 2 or q.value is None or q.is_percent or None in counts:
         return False
     total = sum(c for c in counts if c is not None)

@@ -138,6 +138,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "need_passives",
     "staff_increase_words",
     "frequency_adverbs",
+    "time_and_cost_things",
 )
 
 

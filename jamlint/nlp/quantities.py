@@ -1660,7 +1660,7 @@ class QuantityFinder:
         thing = toks[k]
         return thing._.jam_measure is not Measure.PEOPLE and thing.lower_ not in self.ctx(
             "people_pronouns"
-        ) and thing.lower_.endswith(("tiden", "timmarna", "tid", "kostnaden", "kostnaderna"))
+        ) and thing.lower_.endswith(tuple(self.ctx("time_and_cost_things")))
 
     def _rate_threshold(self, toks: Sequence[Token], start: int, unit: _Unit, end: int) -> bool:
         """A bound on an indefinite rate: "en frånvaro på mer än 20 procent", "mer än 20
@@ -2186,8 +2186,6 @@ class QuantityFinder:
         78 procent …"."""
         rate_value = expr.value is not None and not float(expr.value).is_integer()
         words = [t.lower_ for t in toks[: expr.start]]
-        if expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ in self.ctx("comparatives"):
-            return None  # "…, vilket är tre procentenheter högre än 2023": a difference
         if not (expr.is_percent or expr.share or rate_value):
             # a count: only after "Av dessa"/"Bland dem" opening the sentence ("Av dessa angav
             # 23 att …")
@@ -2398,8 +2396,8 @@ class QuantityFinder:
 
     @staticmethod
     def _inverted_predicate(toks: Sequence[Token], expr: _Expr) -> bool:
-        """A bare count that ends its sentence after a copula and "antalet" or "de" ("… var
-        antalet 74.", "… var de 121.")."""
+        """A bare count that ends its sentence after a copula and "antalet", "de" or the people
+        named again ("… var antalet 74.", "… var de 121.", "… var brukarna 141.")."""
         s = expr.start
         if s < 3:
             return False
