@@ -349,9 +349,13 @@ def _next_splits(
     return same or by_sex
 
 
-def _split_counts(nab: AnnotatedBlock, nsent: Sentence) -> list[float | None]:
-    """The values of the counts by sex (not rates) in a sentence."""
-    return [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
+def _split_total(nab: AnnotatedBlock, nsent: Sentence) -> float | None:
+    """The sum of a sentence's counts by sex (not rates), when it has two or more and all have a
+    value."""
+    counts = [x.value for x in nab.quantities if x.sex and not x.is_percent and within(x.span, nsent)]
+    if len(counts) < 2 or None in counts:
+        return None
+    return sum(c for c in counts if c is not None)
 
 
 _OF_THEM_SHARE = re.compile(r"\bprocent\s+(?:av|bland)\s+(?:dem|dessa)\b", re.IGNORECASE)
@@ -370,9 +374,8 @@ def _nearer_count(
     opening "Av dem" refers to, unless the split adds up to q."""
     if q.is_percent:
         return False
-    counts = _split_counts(nab, nsent)
-    whole = q.value is not None and len(counts) >= 2 and None not in counts
-    if whole and abs(sum(c for c in counts if c is not None) - (q.value or 0)) <= 1:
+    total = _split_total(nab, nsent)
+    if total is not None and q.value is not None and abs(total - q.value) <= 1:
         return False
     return any(
         s.measure is Measure.PEOPLE and not s.is_percent and not s.sex
@@ -398,10 +401,9 @@ def _rates_of_own_share(q: Quantity, nab: AnnotatedBlock, nsent: Sentence) -> bo
 
 def _adds_up_to(q: Quantity, nab: AnnotatedBlock, nsent: Sentence, siblings: list[Quantity]) -> bool:
     """The next sentence's counts by sex add up to q and to none of the others."""
-    counts = _split_counts(nab, nsent)
-    if len(counts) < 2 or q.value is None or q.is_percent or None in counts:
+    total = _split_total(nab, nsent)
+    if total is None or q.value is None or q.is_percent:
         return False
-    total = sum(counts)
     return abs(total - q.value) <= 1 and not any(
         s.value is not None and abs(total - s.value) <= 1 for s in siblings
     )
@@ -412,11 +414,8 @@ def _adds_up_to_another(
 ) -> bool:
     """The next sentence's counts by sex add up to another count of q's sentence (a bare one
     too: "och 608 svarade"), not to q."""
-    counts = _split_counts(nab, nsent)
-    if len(counts) < 2 or q.value is None or q.is_percent or None in counts:
-        return False
-    total = sum(c for c in counts if c is not None)
-    if abs(total - q.value) <= 1:
+    total = _split_total(nab, nsent)
+    if total is None or q.value is None or q.is_percent or abs(total - q.value) <= 1:
         return False
     return any(
         x is not q and not x.is_percent and not x.sex and x.value is not None

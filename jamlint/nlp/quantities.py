@@ -310,10 +310,7 @@ class QuantityFinder:
         after_unit = next((t for t in toks if t.idx >= q.excerpt.end), None)
         if staff and after_unit is not None and after_unit.lower_ in ("föreslås", "planeras"):
             return True  # "Två lärare föreslås undervisa på distans": the proposal's staffing
-        bounded = start + 1 < len(toks) and (
-            toks[start].lower_ in ("minst", "högst")
-            or toks[start].lower_ in ("färre", "fler", "mer") and toks[start + 1].lower_ == "än"
-        )
+        bounded = self._bound_at(toks, start)
         per_what = next((t for t in toks if after_unit is not None and t.i == after_unit.i + 1), None)
         if bounded and start > 0 and toks[start - 1].lower_ in self.ctx("frequency_adverbs"):
             return True  # "är det ofta färre än tio elever kvar": how small a group tends to be
@@ -1022,8 +1019,14 @@ class QuantityFinder:
             YEAR.fullmatch(t.text) for t in toks if t.i != toks[start].i
         ):
             return True  # "ska 80 procent av medarbetarna arbeta heltid 2028": a target
-        assumed = [k for k in range(1, start) if toks[k - 1].lower_ in ("utifrån", "på")
-                   and toks[k].lower_ == "att"]
+        # (not any "på att": "…, vilket beror på att 40 procent …" is a reason, not a basis)
+        assumed = [
+            k for k in range(2, start)
+            if toks[k].lower_ == "att" and (
+                toks[k - 1].lower_ == "utifrån"
+                or toks[k - 1].lower_ == "på" and toks[k - 2].lower_ in ("bygger", "baseras")
+            )
+        ]  # fmt: skip
         if assumed and any(t.lower_.startswith("beräkn") or "kostnad" in t.lower_
                            for t in toks[: assumed[-1]]):
             return True  # "Kostnaden är beräknad utifrån att 55 procent av medarbetarna …"
@@ -1067,15 +1070,22 @@ class QuantityFinder:
         return k + 1 < len(toks) and toks[k].lower_ in ("en", "ett") and bool(toks[k + 1]._.jam_sex)
 
     @staticmethod
+    def _bound_at(toks: Sequence[Token], start: int) -> bool:
+        """A bound opens the figure: "minst", "högst", or "färre/fler/mer/mindre än"."""
+        if start + 1 >= len(toks):
+            return False
+        first = toks[start].lower_
+        return first in ("minst", "högst") or first in ("färre", "fler", "mer", "mindre") and (
+            toks[start + 1].lower_ == "än"
+        )
+
+    @staticmethod
     def _bound_of_any_one(toks: Sequence[Token], start: int) -> bool:
         """A bound in the clause "en/ett X som <verb>" (any one of a kind): a rule's threshold
         ("ett kön som utgör mindre än 40 procent av föreningens medlemmar")."""
-        if start < 4 or start + 1 >= len(toks):
+        if start < 4:
             return False
-        first, second = toks[start].lower_, toks[start + 1].lower_
-        bound = first in ("minst", "högst") or first in ("mindre", "fler", "mer", "färre") and (
-            second == "än"
-        )
+        bound = QuantityFinder._bound_at(toks, start)
         owned = start >= 5 and toks[start - 5].lower_ in ("har", "hade")  # "har en styrelse som …"
         return (
             bound and not owned
@@ -1331,13 +1341,13 @@ class QuantityFinder:
                 return _Unit(pos, Measure.PEOPLE, False, follows=False)
             info = self.info(tok.lower_, tok.text[:1].isupper())
             if info is not None and info.share:
+                if pos + 1 < expr.start and self._people_of_a_thing(toks, pos + 1):
+                    return None  # "Andelen timavlönade av den utförda tiden": of time
                 unit = self._unit_of_share(toks, pos, info.sex)
                 if unit is not None:
                     return unit
                 if pos + 1 < expr.start and toks[pos + 1].lower_ in OF_WORDS:
                     return None  # "De timavlönades andel av den totala arbetade tiden": of time
-                if pos + 1 < expr.start and self._people_of_a_thing(toks, pos + 1):
-                    return None  # "Andelen timavlönade av den utförda tiden": of time
                 break  # "Andelen var 87 procent": a share of something unnamed
         if not is_share:
             return self._partitive(toks, expr)
@@ -1638,8 +1648,6 @@ class QuantityFinder:
         of_them = pos + 2 < len(toks) and toks[pos + 1].lower_ == "av" and toks[pos + 2].lower_ in pronouns
         if relative and of_them:
             return _Unit(pos, Measure.PEOPLE, False, follows=False)  # "Andelen av dem som går …"
-        if unit is not None and self._people_of_a_thing(toks, unit.pos):
-            return None  # "Andelen timavlönade av den utförda tiden": a share of the time
         if unit is not None:
             unit.follows = False
         return unit
@@ -2201,13 +2209,6 @@ class QuantityFinder:
             if named and not self._had_by_opening(toks, expr):
                 return None  # "Av dessa föll 142 patienter fler än tre gånger"
             return Measure.PEOPLE
-        if any(
-            self._people_of_a_thing(toks, pos + 1)
-            for pos in range(expr.start - 1)
-            if (info := self.info(toks[pos].lower_, toks[pos].text[:1].isupper())) is not None
-            and info.share
-        ):
-            return None  # "Andelen timavlönade av den utförda tiden var 14 procent": of the time
         pairs = {f"{a} {b}" for a, b in itertools.pairwise(words)}
         bare_share = any(self._bare_share(toks, pos) for pos in range(expr.start))
         if previous.figure is not None and (pairs & self.ctx("figure_anaphors") or bare_share):
