@@ -546,6 +546,8 @@ NEGATED_EFFECT = re.compile(
     r"(?:\w+\s+){0,6}?(?:om|för|av|till)\s+(?:\w+\s+){0,2}?barn\b"
     # "Korttidsboendet tar inte emot barn", "har inte funnit att barn påverkas av förslaget"
     r"|\btar\s+(?:inte|ej)\s+emot\s+barn\b"
+    # "Barn och unga … betalar samma avgift som i dag, och förslaget ändrar därför inget för dem"
+    r"|\b(?:ändrar|innebär)\s+(?:därför\s+|alltså\s+)?(?:inget|ingenting)\s+för\s+(?:dem|barn\w*)\b"
     # "Inga barn berörs av förslaget", "Barn är inte målgrupp för insatsen", "sakna betydelse
     # för barn" (session 6)
     r"|\binga\s+barn\s+(?:berörs|påverkas)\b|\brör\s+(?:inte|ej)\s+barn"
@@ -665,8 +667,13 @@ def _own_part(ctx: RuleContext, section: Section, block: Block) -> bool:
     "Samverkan" nested under an empty "Jämställdhet:" by a template is not its content."""
     doc = ctx.document
     own = doc.sections[block.section]
-    if own.index == section.index or SectionKind.GENDER in own.kinds:
+    if own.index == section.index:
         return True
+    if SectionKind.GENDER in own.kinds:
+        # a weak heading nested under it ("Social hållbarhet" that a template put under an
+        # empty "Jämställdhet:") is its own part only when it speaks of the sexes
+        blocks = list(content_blocks(doc, own))
+        return not _weak_heading(own.title) or _mentions_gender(ctx, blocks)
     return not own.kinds and _mentions_gender(ctx, list(content_blocks(doc, own)))
 
 

@@ -2270,6 +2270,19 @@ def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
 _CLAUSE_END = re.compile(r",\s*(?:och|men|medan)?\s*")
 
 
+def _on_counts(ab: AnnotatedBlock, k: int) -> bool:
+    """Sentence k is about how many there are of each sex, not about rates: its only analysis
+    is that, or it compares the counts of the split right before it ("I lovsimmet deltog 64
+    barn, 37 flickor och 27 pojkar. Flickorna var fler än pojkarna, eftersom …")."""
+    sent = ab.sentences[k]
+    if _only_counts_compared(ab, sent):
+        return True
+    return (
+        _follows_its_split(ab, k) and _counts_split(ab, ab.sentences[k - 1])
+        and _COUNT_COMPARISON.search(sent.span.text) is not None
+    )  # fmt: skip
+
+
 
 _NUMBER = re.compile(r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?")
 
@@ -2305,11 +2318,23 @@ def _content_words(ab: AnnotatedBlock, start: int = 0, end: int | None = None) -
 
 def _row_discussed(ctx: RuleContext, table: Block, others: bool = False) -> bool:
     """A row label shares two content words with an analysing sentence about the sexes (with
-    `others`, not one that names only staff)."""
-    rows = [
-        words for c in table_label_cells(ctx, table)
-        if not c.is_header and len(words := _content_words(ctx.blocks[c.index])) >= MIN_ROW_WORDS
-    ]  # fmt: skip
+    `others`, not one that names only staff). A row label that another table has too ("Vård
+    och omsorg" in the tables of sick leave and of turnover) says nothing about which one a
+    comment means."""
+
+    def row_words(t: Block) -> list[set[str]]:
+        return [
+            words for c in table_label_cells(ctx, t)
+            if not c.is_header and len(words := _content_words(ctx.blocks[c.index])) >= MIN_ROW_WORDS
+        ]  # fmt: skip
+
+    elsewhere = [
+        words
+        for b in ctx.document.blocks
+        if b.kind is BlockKind.TABLE and b.index != table.index
+        for words in row_words(b)
+    ]
+    rows = [words for words in row_words(table) if words not in elsewhere]
     if not rows:
         return False
     for ab in ctx.blocks:
@@ -2630,7 +2655,8 @@ def _comparisons_elsewhere(
                 if (whole_block or within(x.span, s2))
                 and not (grades and _GRADE_BEFORE.search(other.block.text, 0, x.span.start))
             ]  # fmt: skip
-            if any(x.measure not in WHEN_MEASURES for x in figures):
+            references = (Measure.PARAGRAPH, Measure.DNR)  # "5 §", "artikel 3": no figures
+            if any(x.measure not in WHEN_MEASURES | set(references) for x in figures):
                 continue
             yield other, s2
 
@@ -2747,6 +2773,12 @@ def _participle_of(sent: Sentence, nab: AnnotatedBlock) -> bool:
         w[:PARTICIPLE_STEM] == stem[:PARTICIPLE_STEM] and len(stem) >= PARTICIPLE_STEM
         for w in passives
     )
+
+
+def _agent_stems(sent: Sentence) -> set[str]:
+    """The people the sentence's verbs make ("deltog" → "deltag", as in "deltagarna")."""
+    pairs = dict(line.split() for line in lexicon_lines("agent_nouns"))
+    return {pairs[w] for w in re.findall(r"\w+", sent.span.text.lower()) if w in pairs}
 
 
 def _people_stems(ab: AnnotatedBlock, sent: Sentence | None = None) -> set[str]:
@@ -3001,6 +3033,8 @@ class SexStatisticsNotAnalysed(Check):
         # behöver det")
         if _row_discussed(ctx, table, others):
             return True
+        if self._split_of_total_commented(ctx, table):
+            return True
         # or a sentence that repeats the table's own figures while comparing the sexes
         body = table.table.rows[table.table.header_rows :] if table.table else ()
         figures = {c.strip() for row in body for c in row[1:] if _NUMBER_CELL.match(c)}
@@ -3039,8 +3073,36 @@ class SexStatisticsNotAnalysed(Check):
             return total and table_split(ctx, b) and self._table_commented(ctx, b)
         return False
 
+    def _split_of_total_commented(self, ctx: RuleContext, table: Block) -> bool:
+        """The mirror of _total_of_commented_table: a split in the paragraph right before the
+        table gives its total row's figures ("2 386 tillsvidareanställda medarbetare, 1 893
+        kvinnor och 493 män. Fördelningen per förvaltning framgår av tabell 1."), and that split
+        is commented: the table is the same people in more detail."""
+        if table.table is None:
+            return False
+        for b in ctx.document.blocks[max(0, table.index - TABLE_REACH) : table.index]:
+            if b.kind is not BlockKind.PARAGRAPH:
+                continue
+            ab = ctx.blocks[b.index]
+            for sent in ab.sentences:
+                split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+                values = {q.value for q in split if q.value is not None and not q.is_percent}
+                if len(values) < 2:
+                    continue
+                same = _total_row_holds(table.table, values) or _column_sums_hold(
+                    table.table, values
+                )
+                if same and self._text_commented(ctx, ab, sent, via_table=False):
+                    return True
+        return False
+
     def _text_commented(
-        self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, again: bool = True
+        self,
+        ctx: RuleContext,
+        ab: AnnotatedBlock,
+        sent: Sentence,
+        again: bool = True,
+        via_table: bool = True,
     ) -> bool:
         """Another sentence of the paragraph analyses it, or the next paragraph does while
         speaking of the same people ("640 medlemmar" … "medlemmarna"), or it points to a
@@ -3053,14 +3115,14 @@ class SexStatisticsNotAnalysed(Check):
             x for x in ab.sentences[i + 1 : i + 2]
             if not any(q.measure is Measure.PEOPLE and within(q.span, x) for q in ab.quantities)
         ]  # fmt: skip
-        for pointer in pointers:
+        for pointer in pointers if via_table else ():
             if not any(within(r, pointer) for r in phrases(ab, TABLE_REFERENCE)):
                 continue
             tables = _named_tables(ctx, pointer)
             if any(table_split(ctx, b) and self._table_commented(ctx, b) for b in tables):
                 return True
         split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
-        if self._total_of_commented_table(ctx, ab, split):
+        if via_table and self._total_of_commented_table(ctx, ab, split):
             return True
         rates = bool(split) and all(q.is_percent for q in split)
         if again and split and not rates and self._their_rates_commented(ctx, ab, i):
@@ -3103,6 +3165,13 @@ class SexStatisticsNotAnalysed(Check):
             if adults and _sex_kind(sex_terms_in(ab, other)) == "child":
                 # "… nio elevassistenter, sju kvinnor och två män …. De flesta av eleverna som
                 # har en elevassistent är pojkar": girls and boys are not the women and men
+                continue
+            children = _sex_kind(sex_terms_in(ab, sent)) == "child"
+            if children and _sex_kind(sex_terms_in(ab, other)) == "adult" and _names_only_staff(
+                ab, other
+            ):
+                # "… 87 procent bland flickorna …. …, och att de manliga lärarna i lägre grad har
+                # legitimation beror på …": the teachers are not the girls and boys
                 continue
             # (unless it names what the rates measure: "… oftare bor ensamma …. Andelen inskrivna
             # som bor ensamma är 62 procent bland kvinnorna …")
@@ -3159,14 +3228,29 @@ class SexStatisticsNotAnalysed(Check):
             # … Rekryteringen ska därför även nå kvinnor som kan ta uppdrag för flickor")
             if other.span.start > sent.span.start and _draws_consequence(ab, other):
                 return True
-        nouns = _people_stems(ab, sent)
-        respondents = not rates and _RESPONDENTS.search(sent.span.text) is not None
+        nouns = _people_stems(ab, sent) | _agent_stems(sent)
+        kind = _sex_kind(sex_terms_in(ab, sent))
+        # a make-up in shares is commented by a comparison of counts, unless a count split of
+        # the same sexes stands beside it, which that comparison is on ("340 inskrivna
+        # deltagare, varav 188 kvinnor …. Av dem [som avslutade] var 41 procent kvinnor.")
+        makeup = all(_makeup_share(ab.block.text, x) for x in split) and not any(
+            q.sex and not q.is_percent and q.unit is not None
+            and _sex_kind([q.unit]) == kind
+            for q in ab.quantities
+        )  # fmt: skip
+        # who answered, in counts or as a make-up ("Av de svarande var 68 procent kvinnor")
+        respondents = (not rates or makeup) and _RESPONDENTS.search(sent.span.text) is not None
         for b in self._text_after(ctx, ab.block.index, 1) + self._after_list(ctx, ab.block):
             nab = ctx.blocks[b.index]
             comments = [
                 x for k, x in enumerate(nab.sentences)
                 if _comments_on_sexes(nab, x)
                 and not (adults and _sex_kind(sex_terms_in(nab, x)) == "child")
+                and not (rates and not makeup and _on_counts(nab, k))
+                and not (
+                    kind == "child" and _follows_its_split(nab, k)
+                    and _sex_kind(sex_terms_in(nab, x)) == "adult"
+                )
                 and not (
                     _follows_its_split(nab, k) and _counts_split(nab, nab.sentences[k - 1])
                     and not _same_people(nouns, _people_stems(nab, x))
@@ -3175,7 +3259,11 @@ class SexStatisticsNotAnalysed(Check):
             # kuratorer, två kvinnor och en man …. ¶ … Flickorna söker oftare stöd …"; nor the
             # comment right after the paragraph's own count split, of other people: "… 18 pojkar
             # och 13 flickor. Pojkarna är fler bland de placerade …"; a rate split's comment is on
-            # the same people: "Bland flickorna var andelen 86,2 procent …. Skillnaden …")
+            # the same people: "Bland flickorna var andelen 86,2 procent …. Skillnaden …"; nor
+            # a comparison of counts on a split of rates: "Flickorna var fler än pojkarna i …";
+            # nor, after girls and boys, a comment on women and men right after their own split,
+            # though it names the children: "… 41 kvinnor och 17 män. … andelen män är högre …,
+            # eftersom eleverna då möter både kvinnliga och manliga vuxna")
             if respondents:
                 # what the girls and boys answered is no comment on who answered
                 comments = [x for x in comments if _on_respondents(nab, x)]
@@ -3212,19 +3300,10 @@ class SexStatisticsNotAnalysed(Check):
                 break
             around.add(k)
         text = " ".join(ab.sentences[k].span.text for k in sorted(around))
-        kind = _sex_kind(sex_terms_in(ab, sent))
         # whether the split counts staff: True, False (other people), or None (no people word)
         staff = _counts_staff(ab, sent)
         if staff is None:
             staff = _all_staff(ab, sent) or (False if _names_only_others(ab, sent) else None)
-        # a make-up in shares is commented by a comparison of counts, unless a count split of
-        # the same sexes stands beside it, which that comparison is on ("340 inskrivna
-        # deltagare, varav 188 kvinnor …. Av dem [som avslutade] var 41 procent kvinnor.")
-        makeup = all(_makeup_share(ab.block.text, x) for x in split) and not any(
-            q.sex and not q.is_percent and q.unit is not None
-            and _sex_kind([q.unit]) == kind
-            for q in ab.quantities
-        )  # fmt: skip
         about = _Split(
             rates=rates and not makeup,
             kind=kind,

@@ -139,6 +139,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "staff_increase_words",
     "frequency_adverbs",
     "time_and_cost_things",
+    "article_words",
 )
 
 

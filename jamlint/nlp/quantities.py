@@ -527,7 +527,11 @@ class QuantityFinder:
                 return False  # "Med flytten får 22 barn längre väg": those it affects, counted
             # "Med de två nya tjänsterna blir det i genomsnitt 455 elever per heltidstjänst"
             # "Med i genomsnitt 2,2 personer per bostad ger programmet bostäder för …"
-            return any(w in self.ctx("modals") or w in ("blir", "ger") for w in after + before)
+            # "Med sex familjebehandlare beräknas väntetiden kunna kortas …"
+            estimated = any(w in self.ctx("estimate_verbs") for w in after[:3])
+            return estimated or any(
+                w in self.ctx("modals") or w in ("blir", "ger") for w in after + before
+            )
         if toks[0].lower_ == "om" and self._approximation_start(toks, expr.start) == 1:
             # "Om 250 medarbetare arbetar två dagar i veckan på distans behövs …": the people
             # of a condition (not "Om vi rekryterar 100 medarbetare per år", a planning figure)
@@ -638,6 +642,11 @@ class QuantityFinder:
         low_next = nxt.lower()
         if low_next in self.ctx("paragraph_words") and low_next not in ("st.", "p."):
             return self._paragraph(toks, k, k)
+        articles = self.ctx("article_words")
+        listed = prev in ("och", ",", "–", "-") and k >= 3 and _digits(toks[k - 2].text)
+        if prev in articles or listed and toks[k - 3].lower_ in articles:
+            # "barnkonventionens artikel 3 och 19": a reference, not a figure
+            return _Expr(k, k, None, measure=Measure.PARAGRAPH)
         if DAY.match(text) and low_next in self.lex.months:
             end = k + 1
             if end + 1 < len(toks) and YEAR.match(toks[end + 1].text):
@@ -843,8 +852,16 @@ class QuantityFinder:
         ("nyanlända elever": both are people words, the noun is "elever")."""
         found: _Unit | None = None
         year_words = self.ctx("year_words")
+        others = False  # past "andra"/"övriga"
         for pos in range(k, min(k + MAX_MODIFIERS + 1, len(toks))):
             tok = toks[pos]
+            if pos == k and tok.lower_ in ("andra", "övriga"):
+                # "de två andra förskolorna": the things counted (not people: "268 mammor, 139
+                # pappor och 5 andra vårdnadshavare" is the rest of a split, read as before)
+                others = True
+                continue
+            if others and tok._.jam_measure is Measure.PEOPLE:
+                break
             if tok.lower_ in year_words and pos + 1 < len(toks) and _a_year(toks[pos + 1].text):
                 break  # "ökar till ca 600 år 2030": "år 2030" is when, not the unit
             measure = tok._.jam_measure
@@ -2000,6 +2017,8 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "Hushållen med … bistånd var 14 per 1 000 invånare"
             if unit is None and measure is Measure.OTHER and self._parallel_subject(toks, expr):
                 measure = Measure.PEOPLE  # "36 föräldrar påbörjade programmet och 29 fullföljde det"
+            if unit is None and measure is Measure.OTHER and self._partitive_clause(toks, expr):
+                measure = Measure.PEOPLE  # "lämnar 16 elever skolan, och av dem har 13 ansökt"
             if unit is None and measure is Measure.OTHER and self._answered(toks, expr):
                 measure = Measure.PEOPLE  # "I avgångssamtalen angav 31 procent lönen …"
             if unit is None and measure is Measure.OTHER and self._reason_share(toks, expr, previous):
@@ -2418,6 +2437,25 @@ class QuantityFinder:
         subject = toks[0]
         return subject._.jam_measure is Measure.PEOPLE and not subject._.jam_sex
 
+    @staticmethod
+    def _partitive_clause(toks: Sequence[Token], expr: _Expr) -> bool:
+        """A bare count after a clause's "av dem"/"av dessa" (a verb may stand between), whose
+        sentence counts people before it: "Våren 2026 lämnar 16 elever skolan, och av dem har 13
+        redan ansökt om daglig verksamhet"."""
+        s = expr.start
+        if expr.is_percent or expr.share or s < 4:
+            return False
+        of = s - 2 if toks[s - 2].lower_ in ("dem", "dessa") else s - 3
+        if of < 2 or toks[of].lower_ not in ("dem", "dessa") or toks[of - 1].lower_ != "av":
+            return False
+        if toks[of - 2].lower_ not in ("och", ",", "men"):
+            return False
+        return any(
+            toks[p]._.jam_measure is Measure.PEOPLE and not toks[p]._.jam_sex
+            and toks[p - 1].like_num
+            for p in range(1, of - 2)
+        )  # fmt: skip
+
     def _parallel_subject(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A bare count that is the subject of a clause parallel to a count of people before it
         ("Totalt 36 föräldrar påbörjade programmet och 29 fullföljde det", "ansökte 412 ungdomar
@@ -2720,6 +2758,14 @@ class QuantityFinder:
         after_and = start > 1 and toks[start - 1].lower_ == "och"
         if after_and and self._limit_before_and(toks, start - 1):
             return True  # "kräver ytterligare en speciallärare och två elevassistenter"
+        listed = start
+        while listed > 4 and toks[listed - 1].text == "," and toks[listed - 2].is_alpha and (
+            toks[listed - 3].lower_ in ("en", "ett")
+        ):
+            listed -= 3  # past "en specialpedagog," to what the list follows
+        said = " ".join(t.lower_ for t in toks[max(0, listed - 2) : listed])
+        if listed < start and said in limits:
+            return True  # "ska bestå av en specialpedagog, två skolkuratorer och en samordnare"
         if start > 2 and toks[start - 1].lower_ in self.ctx("sum_words"):
             # "plats för sammanlagt 180 barn", "kräver totalt tolv lärare" — but a group that
             # holds the sum is no size of group ("fyra grupper med sammanlagt 38 föräldrar")
@@ -2771,6 +2817,11 @@ class QuantityFinder:
             return False  # "Nattetid behöver 18 av de boende hjälp": those in need, counted
         if " ".join(words) in limits:
             return True  # "ska bestå av två socialsekreterare"
+        if (
+            len(words) == 2 and start > 2 and words[0] in self.ctx("clause_adverbs")
+            and f"{toks[start - 3].lower_} {words[1]}" in limits
+        ):  # fmt: skip
+            return True  # "Familjeteamet utökas därför med två familjebehandlare"
         if words == ["bedömer", "att"] and self._staff_that_can(toks, start):
             # "Förvaltningen bedömer att två mobila fritidsledare kan nå fler unga": the plan
             return True

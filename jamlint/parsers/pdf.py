@@ -904,6 +904,10 @@ def _group_lines(items: Sequence[_Line | _TableItem], stats: _Stats) -> list[_Gr
             continue
         bullet = bool(_BULLET.match(item.text))
         numbered = bool(_NUMBERED_ITEM.match(item.text))
+        if numbered and current is not None and current.lines[-1].text[-1:].isalnum():
+            # "… i årskurs 5, 8 och gymnasiets år" over "2. Undersökningen …": a number that
+            # wrapped to the start of a line in mid-sentence is no list item
+            numbered = _breaks(current, item, stats)
         if current is None or bullet or numbered or _breaks(current, item, stats):
             current = _Group([item], bullet=bullet, numbered=numbered)
             groups.append(current)

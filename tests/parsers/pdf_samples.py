@@ -236,6 +236,22 @@ def numbered_document() -> bytes:
     return doc.to_bytes()
 
 
+def number_wrapped_to_line_start() -> bytes:
+    """A paragraph whose second line starts with a number that wrapped in mid-sentence ("… år" /
+    "2. Undersökningen …"), and a real numbered list after a lead-in."""
+    doc = CaseDocument(running=False)
+    doc.add_page()
+    doc.paragraph([
+        "I kommunens fritidsvaneundersökning deltog 1 046 elever i årskurs 5, 8 och gymnasiets år",
+        "2. Undersökningen innehöll för första gången frågor om spontanidrott. Bland eleverna 14",
+        "procent av pojkarna och 4 procent av flickorna åker skateboard minst en gång i veckan.",
+    ])
+    doc.paragraph(["Nämnden föreslås besluta följande:"])
+    doc.paragraph(["1. att godkänna planen,"], gap=0)
+    doc.paragraph(["2. att avsätta medel för genomförandet."])
+    return doc.to_bytes()
+
+
 def paragraph_across_pages() -> bytes:
     """A paragraph whose last lines are pushed onto page 2 by the page break."""
     doc = CaseDocument()

@@ -214,6 +214,18 @@ def test_numbered_items_bold_headings_and_bold_sentences() -> None:
     ]
 
 
+def test_number_wrapped_to_the_start_of_a_line_is_no_list_item() -> None:
+    doc = parse(samples.number_wrapped_to_line_start())
+    assert [(b.kind.value, b.text[:40]) for b in doc.blocks] == [
+        ("paragraph", "I kommunens fritidsvaneundersökning delt"),
+        ("heading", "Nämnden föreslås besluta följande:"),
+        ("list_item", "1. att godkänna planen,"),
+        ("list_item", "2. att avsätta medel för genomförandet."),
+    ]
+    assert "gymnasiets år 2. Undersökningen" in doc.blocks[0].text
+    assert doc.blocks[0].text.endswith("minst en gång i veckan.")
+
+
 def test_paragraph_continues_over_a_page_break() -> None:
     doc = parse(samples.paragraph_across_pages())
     last = body(doc)[-1]
