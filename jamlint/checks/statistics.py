@@ -935,8 +935,21 @@ def _splits_same_figure(
     # ungdomar en digital enkät, vilket motsvarar en svarsfrekvens på 65 procent. Andelen som var
     # nöjda med sin praktik var 88 procent bland flickorna …")
     answers = answers or _response_rate(own_text, q) and not _RESPONDENTS.search(nsent.span.text)
+    # (a rate noun of another measure: "Personalomsättningen var 9,8 procent. Sjukfrånvaron var
+    # 7,9 procent för kvinnor och 4,6 procent för män.")
+    their_rates = [
+        t.lower_ for t in nab.doc or ()
+        if t._.jam_rate and nsent.span.start <= t.idx < nsent.span.end
+    ]  # fmt: skip
+    own_rate = q.unit.text.lower() if q.unit is not None else ""
+    if not any(r.lstrip("=") in own_rate for r in lexicon_lines("rate_nouns")):
+        own_rate = ""  # the unit is a people noun ("71 procent av brukarna"), not a rate
+    other_measure = bool(own_rate and their_rates) and not any(
+        _same_word(own_rate, r) for r in their_rates
+    )
     return (
-        q.is_percent
+        not other_measure
+        and q.is_percent
         and len(split) >= 2
         and all(x.is_percent for x in split)
         and not others
@@ -2248,9 +2261,19 @@ _TO_A_DEGREE = re.compile(
 _DIFFERENCE = re.compile(r"(?:köns)?(?:skillnad|fördelning)", re.IGNORECASE)
 
 
+_MAJORITY = re.compile(r"\b(?:är|var) i (?:majoritet|minoritet)\b", re.IGNORECASE)
+
+
 def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
-    """The sentence's only analysis is how many there are of each sex."""
+    """The sentence's only analysis is how many there are of each sex (or that one sex is the
+    majority: "Att kvinnorna är i majoritet bland de svarande speglar …")."""
     m = _COUNT_COMPARISON.search(sent.span.text)
+    clause_end = _CLAUSE_END
+    if not m:
+        m = _MAJORITY.search(sent.span.text)
+        # (a majority's group ends at a bare "och" too: "Unga män är i majoritet bland de unga
+        # vuxna som har bistånd och saknar oftare än unga kvinnor …" analyses again)
+        clause_end = _CLAUSE_OR_AND_END
     if not m:
         return False
     counting = set(lexicon_lines("count_comparison_cues"))
@@ -2258,7 +2281,7 @@ def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
     among = re.compile(r"\bbland\b").search(sent.span.text, m.end())
     group = sent.span.start + among.start() if among else sent.span.end
     # …up to its clause's end: "…, och skillnaden är störst bland de yngsta" analyses again
-    after = _CLAUSE_END.search(sent.span.text, among.end()) if among else None
+    after = clause_end.search(sent.span.text, among.end()) if among else None
     resumes = sent.span.start + after.end() if after else sent.span.end
     return all(
         c.text.lower() in counting
@@ -2268,6 +2291,7 @@ def _only_counts_compared(ab: AnnotatedBlock, sent: Sentence) -> bool:
 
 
 _CLAUSE_END = re.compile(r",\s*(?:och|men|medan)?\s*")
+_CLAUSE_OR_AND_END = re.compile(r",\s*(?:och|men|medan)?\s*|\s+och\s+")
 
 
 def _on_counts(ab: AnnotatedBlock, k: int) -> bool:
@@ -2775,6 +2799,12 @@ def _participle_of(sent: Sentence, nab: AnnotatedBlock) -> bool:
     )
 
 
+def _is_rate_stem(word: str) -> bool:
+    """A people-word stem that is a rate noun ("svarsfrekvens" of "Svarsfrekvensen")."""
+    stems = (_stem(r.lstrip("=")) for r in lexicon_lines("rate_nouns"))
+    return any(len(word) >= len(r) and _same_topic(word, r) for r in stems)
+
+
 def _agent_stems(sent: Sentence) -> set[str]:
     """The people the sentence's verbs make ("deltog" → "deltag", as in "deltagarna")."""
     pairs = dict(line.split() for line in lexicon_lines("agent_nouns"))
@@ -3071,7 +3101,16 @@ class SexStatisticsNotAnalysed(Check):
             # 616 pojkar" ¶ a table of the activities with columns Flickor and Pojkar)
             total = _total_row_holds(b.table, values) or _column_sums_hold(b.table, values)
             return total and table_split(ctx, b) and self._table_commented(ctx, b)
-        return False
+        if sum(values) < self.MIN_REPEATED_TOTAL:
+            return False
+        # (or anywhere, when the summary's split is the table's total: "Under 2025 deltog 486
+        # personer …, varav 262 kvinnor och 224 män" ¶ … ¶ "Tabell 1. Deltagare per insats")
+        return any(
+            b.kind is BlockKind.TABLE and b.table is not None
+            and (_total_row_holds(b.table, values) or _column_sums_hold(b.table, values))
+            and table_split(ctx, b) and self._table_commented(ctx, b)
+            for b in doc.blocks
+        )  # fmt: skip
 
     def _split_of_total_commented(self, ctx: RuleContext, table: Block) -> bool:
         """The mirror of _total_of_commented_table: a split in the paragraph right before the
@@ -3272,7 +3311,16 @@ class SexStatisticsNotAnalysed(Check):
             theirs = _people_stems(nab)
             own_split = any(q.sex for q in nab.quantities)  # it comments its own figures
             same = _same_people(nouns, theirs) or _same_service(ab, sent, nouns, nab)
-            if same or (not theirs and not own_split):
+            # (or only the sexes' rates, of the same kind, name them: "… 2 140 elever, 1 046
+            # flickor och 1 094 pojkar." ¶ "… svarade 78 procent av flickorna och 84 procent av
+            # pojkarna att de känner sig trygga …. Flickorna känner sig alltså mindre trygga …")
+            their_rates = [q for q in nab.quantities if q.sex]
+            named = {w for w in theirs if not _is_rate_stem(w)}
+            only_sexes = not named and not rates and bool(their_rates) and all(
+                q.is_percent and q.unit is not None and _sex_kind([q.unit]) == kind
+                for q in their_rates
+            )
+            if same or only_sexes or (not theirs and not own_split):
                 return True
         if self._participle_paragraph_comments(ctx, ab, sent):
             return True

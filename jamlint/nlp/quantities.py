@@ -1032,6 +1032,10 @@ class QuantityFinder:
             return True  # "Ett förslag som får stöd av minst 100 personer …": a rule for any one
         if start >= 2 and toks[start - 1].lower_ in ("om", "på") and toks[start - 2].lower_ == "steg":
             return True  # "sysselsättningsgrad i steg om fem procent": a step, not a share
+        if start >= 2 and toks[start - 1].lower_ == "på" and toks[start - 2].lower_ in (
+            "anställs", "anställas", "anställd"
+        ):
+            return True  # "en socionom anställs på 50 procent": a post's extent
         if toks[start - 1].lower_ in ("ska", "skall") and any(
             YEAR.fullmatch(t.text) for t in toks if t.i != toks[start].i
         ):
@@ -1650,6 +1654,8 @@ class QuantityFinder:
         determiners = self.ctx("determiners")
         while nxt < len(toks) and (toks[nxt].lower_ in determiners or toks[nxt].lower_ == "av"):
             nxt += 1
+        while nxt > pos + 1 and nxt < len(toks) and _digits(re.sub(r"\s", "", toks[nxt].text)):
+            nxt += 1  # "Andelen av kommunens 3 220 barn som deltog": past the whole's count
         unit = self._unit_right(toks, nxt)
         if unit is None and nxt < len(toks) and toks[nxt].lower_ == "med":
             # "Andelen med förskollärarexamen är 36 procent": people who hold something
@@ -2759,13 +2765,14 @@ class QuantityFinder:
         if after_and and self._limit_before_and(toks, start - 1):
             return True  # "kräver ytterligare en speciallärare och två elevassistenter"
         listed = start
-        while listed > 4 and toks[listed - 1].text == "," and toks[listed - 2].is_alpha and (
+        while listed > 4 and toks[listed - 1].lower_ in (",", "och") and toks[listed - 2].is_alpha and (
             toks[listed - 3].lower_ in ("en", "ett")
         ):
-            listed -= 3  # past "en specialpedagog," to what the list follows
+            listed -= 3  # past "en specialpedagog," or "en samordnare och" to what the list follows
         said = " ".join(t.lower_ for t in toks[max(0, listed - 2) : listed])
         if listed < start and said in limits:
-            return True  # "ska bestå av en specialpedagog, två skolkuratorer och en samordnare"
+            # "ska bestå av en specialpedagog, två skolkuratorer …", "… av en samordnare och två …"
+            return True
         if start > 2 and toks[start - 1].lower_ in self.ctx("sum_words"):
             # "plats för sammanlagt 180 barn", "kräver totalt tolv lärare" — but a group that
             # holds the sum is no size of group ("fyra grupper med sammanlagt 38 föräldrar")
