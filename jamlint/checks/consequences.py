@@ -1221,6 +1221,7 @@ def _genitive(word: str) -> bool:
 
 
 BODY_REACH = 2  # paragraphs on either side of a description outside a gender section
+_ANNOUNCES_ANALYSIS = re.compile(r"\binnehåller\s+(?:också\s+)?en\s+analys\b", re.IGNORECASE)
 
 
 def _innermost(good: list[GenderSection]) -> GenderSection:
@@ -1292,4 +1293,15 @@ class AnalysisLacks(Check):
             for b in doc.blocks[max(0, r.block - BODY_REACH) : r.block + BODY_REACH + 1]:
                 if b.section == own.section and b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                     blocks.add(b.index)
+        # (and the paragraphs that analyse the sexes, when the description only says that an
+        # analysis follows: "Redovisningen innehåller en analys av skillnaderna mellan kvinnor
+        # och män" in the summary, the analysis in "Förvaltningens analys och bedömning")
+        if any(_ANNOUNCES_ANALYSIS.search(r.text) for r in analysis.body):
+            blocks |= {
+                ab.block.index for ab in ctx.blocks
+                if ab.block.kind is BlockKind.PARAGRAPH and any(
+                    sex_terms_in(ab, s) and is_substantive(ab, s) and has_phrase(ab, ANALYSIS, s)
+                    for s in ab.sentences
+                )
+            }  # fmt: skip
         return any(has_phrase(ctx.blocks[b], self.options.lexicon) for b in blocks)

@@ -2799,6 +2799,16 @@ def _participle_of(sent: Sentence, nab: AnnotatedBlock) -> bool:
     )
 
 
+def _children_past_adults(kind: str | None, ab: AnnotatedBlock, k: int) -> bool:
+    """Sentence k speaks of girls and boys right after a split of women and men, while the
+    split it may comment is of girls and boys ("… 402 ungdomar en plats, 221 flickor …" ¶
+    "Ungdomarna hade 74 handledare, varav 58 kvinnor …. Flickorna placerades oftare …")."""
+    return (
+        kind == "child" and _sex_kind(sex_terms_in(ab, ab.sentences[k])) == "child"
+        and _sex_kind(sex_terms_in(ab, ab.sentences[k - 1])) == "adult"
+    )  # fmt: skip
+
+
 def _is_rate_stem(word: str) -> bool:
     """A people-word stem that is a rate noun ("svarsfrekvens" of "Svarsfrekvensen")."""
     stems = (_stem(r.lstrip("=")) for r in lexicon_lines("rate_nouns"))
@@ -3293,6 +3303,7 @@ class SexStatisticsNotAnalysed(Check):
                 and not (
                     _follows_its_split(nab, k) and _counts_split(nab, nab.sentences[k - 1])
                     and not _same_people(nouns, _people_stems(nab, x))
+                    and not _children_past_adults(kind, nab, k)
                 )
             ]  # fmt: skip  (not on girls and boys after a split of women and men: "… tre
             # kuratorer, två kvinnor och en man …. ¶ … Flickorna söker oftare stöd …"; nor the
@@ -3313,7 +3324,7 @@ class SexStatisticsNotAnalysed(Check):
             same = _same_people(nouns, theirs) or _same_service(ab, sent, nouns, nab)
             # (or only the sexes' rates, of the same kind, name them: "… 2 140 elever, 1 046
             # flickor och 1 094 pojkar." ¶ "… svarade 78 procent av flickorna och 84 procent av
-            # pojkarna att de känner sig trygga …. Flickorna känner sig alltså mindre trygga …")
+            # pojkarna att de känner sig trygga …. Flickorna känner sig alltså mindre trygga")
             their_rates = [q for q in nab.quantities if q.sex]
             named = {w for w in theirs if not _is_rate_stem(w)}
             only_sexes = not named and not rates and bool(their_rates) and all(

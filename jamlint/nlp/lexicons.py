@@ -140,6 +140,7 @@ CONTEXT_LISTS: tuple[str, ...] = (
     "frequency_adverbs",
     "time_and_cost_things",
     "article_words",
+    "outcome_destinations",
 )
 
 

@@ -1054,6 +1054,12 @@ class QuantityFinder:
         if self._bound_of_any_one(toks, start):
             # "Som underrepresenterat räknas ett kön som utgör mindre än 40 procent av …"
             return True
+        wheres = [k for k in range(max(2, start - 6), start) if toks[k].lower_ == "där"]
+        kind_of = wheres and toks[wheres[-1] - 2].lower_ in ("för", "i", "på", "med")
+        if kind_of and self._bound_at(toks, start):
+            # "ges för aktiviteter där det underrepresenterade könet är färre än 40 procent av
+            # deltagarna": a bound that defines a kind of thing, a rule's threshold
+            return True
         if toks[start - 1].lower_ in self.ctx("threshold_verbs") and any(
             t.lower_ in ("om", "när", "då", "innan") for t in toks[max(0, start - 5) : start - 1]
         ):
@@ -2541,7 +2547,14 @@ class QuantityFinder:
         if any(w in verbs for w in near):
             return True
         after = [t.lower_ for t in toks[expr.end + 1 : expr.end + 3]]
-        return after in (["gick", "vidare"], ["går", "vidare"])  # "29 procent gick vidare till …"
+        if after in (["gick", "vidare"], ["går", "vidare"]):
+            return True  # "29 procent gick vidare till …"
+        # "Efter avslutad insats gick 37 procent till arbete": the verb before, where they went
+        went = expr.start > 0 and toks[expr.start - 1].lower_ in ("gick", "går")
+        where = " ".join(t.lower_ for t in toks[expr.end + 2 : expr.end + 4])
+        return went and after[:1] == ["till"] and where.startswith(
+            tuple(self.ctx("outcome_destinations"))
+        )
 
     @staticmethod
     def _cost_basis(toks: Sequence[Token], start: int, staff: bool = False) -> bool:
@@ -2765,13 +2778,14 @@ class QuantityFinder:
         if after_and and self._limit_before_and(toks, start - 1):
             return True  # "kräver ytterligare en speciallärare och två elevassistenter"
         listed = start
-        while listed > 4 and toks[listed - 1].lower_ in (",", "och") and toks[listed - 2].is_alpha and (
-            toks[listed - 3].lower_ in ("en", "ett")
-        ):
+        while (
+            listed > 4 and toks[listed - 1].lower_ in (",", "och") and toks[listed - 2].is_alpha
+            and toks[listed - 3].lower_ in ("en", "ett")
+        ):  # fmt: skip
             listed -= 3  # past "en specialpedagog," or "en samordnare och" to what the list follows
         said = " ".join(t.lower_ for t in toks[max(0, listed - 2) : listed])
         if listed < start and said in limits:
-            # "ska bestå av en specialpedagog, två skolkuratorer …", "… av en samordnare och två …"
+            # "ska bestå av en specialpedagog, två skolkuratorer …", "… en samordnare och två …"
             return True
         if start > 2 and toks[start - 1].lower_ in self.ctx("sum_words"):
             # "plats för sammanlagt 180 barn", "kräver totalt tolv lärare" — but a group that
