@@ -541,9 +541,10 @@ NEGATED_EFFECT = re.compile(
     # "Ärendet innehåller inga förslag som påverkar barn"
     r"|\b(?:inga|inget|ingen)\s+\w+\s+som\s+(?:påverkar|berör|rör)\s+barn"
     # "innebär (i sig) inga beslut om verksamhet för barn och unga", "ändrar ingen verksamhet för
-    # barn", "påverkar inga verksamheter som riktar sig till barn"
+    # barn", "påverkar inga verksamheter som riktar sig till barn", "innebär inget beslut om
+    # förändrade insatser som berör barn"
     r"|\b(?:innebär|ändrar|medför|innehåller|påverkar|berör)\s+(?:i\s+sig\s+)?(?:inga|inget|ingen)\s+"
-    r"(?:\w+\s+){0,6}?(?:om|för|av|till)\s+(?:\w+\s+){0,2}?barn\b"
+    r"(?:\w+\s+){0,6}?(?:om|för|av|till)\s+(?:\w+\s+){0,4}?barn\b"
     # "Korttidsboendet tar inte emot barn", "har inte funnit att barn påverkas av förslaget"
     r"|\btar\s+(?:inte|ej)\s+emot\s+barn\b"
     # "Barn och unga … betalar samma avgift som i dag, och förslaget ändrar därför inget för dem"
@@ -1293,15 +1294,19 @@ class AnalysisLacks(Check):
             for b in doc.blocks[max(0, r.block - BODY_REACH) : r.block + BODY_REACH + 1]:
                 if b.section == own.section and b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                     blocks.add(b.index)
-        # (and the paragraphs that analyse the sexes, when the description only says that an
-        # analysis follows: "Redovisningen innehåller en analys av skillnaderna mellan kvinnor
-        # och män" in the summary, the analysis in "Förvaltningens analys och bedömning")
-        if any(_ANNOUNCES_ANALYSIS.search(r.text) for r in analysis.body):
-            blocks |= {
-                ab.block.index for ab in ctx.blocks
-                if ab.block.kind is BlockKind.PARAGRAPH and any(
-                    sex_terms_in(ab, s) and is_substantive(ab, s) and has_phrase(ab, ANALYSIS, s)
-                    for s in ab.sentences
-                )
-            }  # fmt: skip
+        # (and the paragraphs that analyse the sexes: anywhere, when the description only says
+        # that an analysis follows ("Redovisningen innehåller en analys av skillnaderna mellan
+        # kvinnor och män"), or else in the office's assessment ("Skillnaderna ökar med åldern.
+        # Bland de yngsta barnen är flickor och pojkar ungefär lika många …"))
+        announced = any(_ANNOUNCES_ANALYSIS.search(r.text) for r in analysis.body)
+        for ab in ctx.blocks:
+            if ab.block.kind is not BlockKind.PARAGRAPH or not (
+                announced or in_sections_of_kind(doc, ab.block, (SectionKind.ASSESSMENT,))
+            ):
+                continue
+            if any(
+                sex_terms_in(ab, s) and is_substantive(ab, s) and has_phrase(ab, ANALYSIS, s)
+                for s in ab.sentences
+            ):
+                blocks.add(ab.block.index)
         return any(has_phrase(ctx.blocks[b], self.options.lexicon) for b in blocks)

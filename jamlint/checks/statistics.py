@@ -555,9 +555,12 @@ def _split_in_sentence(ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
 
     # (nor the subject of a later clause with no figure: "… arbetar 71 procent inom vård och
     # omsorg, och kvinnorna i den gruppen har oftare tidsbegränsade anställningar")
+    # (nor a compound after it that names no group of one sex: "… nio ledamöter, har
+    # diskuterat … förslaget om tjejkvällar")
     terms = [
         t.start for t in sex_terms_in(ab, sent)
         if not rough(t) and not _later_clause(ab, sent, q, t)
+        and not (t.start >= q.span.end and _names_a_place_or_quality(t.text))
     ]  # fmt: skip
     if not terms:
         return False
@@ -2590,7 +2593,8 @@ FRACTION_TOLERANCE = 4  # percentage points between "drygt en fjärdedel" and 28
 
 _AMONG_SOME = re.compile(r"\bbland\s+(?:de|dem)\b", re.IGNORECASE)
 _COUNT_COMPARISON = re.compile(
-    r"\b(?:så|lika) många\b|\b(?:är|var|varit|blir|blev) (?:\w+ ){0,2}?(?:fler|färre) än\b",
+    r"\b(?:så|lika) många\b|\b(?:är|var|varit|blir|blev) (?:\w+ ){0,2}?(?:fler|färre) än\b"
+    r"|\b(?:är|var) (?:\w+ ){0,2}?(?:fler|färre) bland\b",  # "Pojkarna var fler bland de anmälda"
     re.IGNORECASE,
 )
 
@@ -2616,7 +2620,8 @@ def _counts_compared(
     # årskurs 3, men …")
     grades = {g.lower() for g in _GRADE.findall(sent.span.text)}
     for other, s2 in _comparisons_elsewhere(ctx, ab, _COUNT_COMPARISON, grades=True) if grades else ():
-        if grades & {g.lower() for g in _GRADE.findall(s2.span.text)} and stems <= _sex_stems(other, s2):
+        same_grade = grades & {g.lower() for g in _GRADE.findall(s2.span.text)}
+        if same_grade and stems <= _sex_stems(other, s2):
             return True
     # (figures of its own anywhere in the paragraph make it a statement, not a comment; how
     # many there are of each sex says who answered)
@@ -3288,7 +3293,13 @@ class SexStatisticsNotAnalysed(Check):
             for q in ab.quantities
         )  # fmt: skip
         # who answered, in counts or as a make-up ("Av de svarande var 68 procent kvinnor")
-        respondents = (not rates or makeup) and _RESPONDENTS.search(sent.span.text) is not None
+        # (or the sentence before, when the split goes on from it: "I utvärderingen svarade 19
+        # deltagare. Av dem var 12 kvinnor och 7 män.")
+        answered = _RESPONDENTS.search(sent.span.text) is not None or (
+            i > 0 and _ANAPHOR_OPENING.match(sent.span.text) is not None
+            and _RESPONDENTS.search(ab.sentences[i - 1].span.text) is not None
+        )
+        respondents = (not rates or makeup) and answered
         for b in self._text_after(ctx, ab.block.index, 1) + self._after_list(ctx, ab.block):
             nab = ctx.blocks[b.index]
             comments = [

@@ -80,6 +80,7 @@ PERCENT_WORDS = frozenset({"%", "procent", "procentenhet", "procentenheter", "�
 OF_WORDS = frozenset({"av", "bland"})
 KIND_PREPOSITIONS = frozenset({"för", "till", "bland", "hos", "åt"})  # "för familjer med två …"
 CHANGE_WORDS = frozenset({"med", "från", "till"})
+ORDINAL_MODIFIERS = frozenset({"första", "sista", "senaste", "närmaste", "kommande"})
 CHANGE_WINDOW = 4  # words before a share where a change word makes it a change
 INTENT_REACH = 12  # tokens back from a number to a verb of intending
 TENS_IN_DIGITS = re.compile(r"^(\d+)-?tal$")  # "40-tal", "50tal"
@@ -1462,6 +1463,8 @@ class QuantityFinder:
         k = expr.end + 1
         if k >= len(toks):
             return False
+        if k + 1 < len(toks) and toks[k].lower_ in ORDINAL_MODIFIERS:
+            k += 1  # "i de två första omgångarna"
         return self._plural_noun(toks[k])
 
     def _partitive(self, toks: Sequence[Token], expr: _Expr) -> _Unit | None:
@@ -2170,6 +2173,16 @@ class QuantityFinder:
         each_unit = after[:1] in (["på"], ["i"], ["vid"]) and self._per_unit(toks, unit.pos + 2, unit.pos + 4)
         if each_unit and self._staff_word(toks[unit.pos].lower_):
             return True
+        clause = []
+        for t in toks[unit.pos + 1 : unit.pos + 8]:
+            if t.is_punct:
+                break
+            clause.append(t.lower_)
+        with_each = any(
+            a in ("med", "på", "i", "vid", "till") and b == "varje" for a, b in zip(clause, clause[1:])
+        )
+        if with_each and self._staff_word(toks[unit.pos].lower_):
+            return True  # "två pedagoger från Solgläntan följer med varje barngrupp": per unit
         if after[:1] == ["vardera"]:
             return True
         # "i varje" with its noun left out, not "i varje klass" (a figure for each class)
@@ -2230,6 +2243,10 @@ class QuantityFinder:
             # 23 att …")
             partitive = len(words) >= 2 and words[0] in OF_WORDS
             if not partitive or self._last_group_anaphor(words) != 1 or not previous.people:
+                return None
+            if previous.counted is not None:
+                # "… tog emot 54 ansökningar om skolskjuts vid växelvis boende. Av dessa
+                # beviljades 19": the things the sentence before counted, not its people word
                 return None
             if any(
                 t._.jam_measure in (Measure.OBJECT, Measure.ORGANISATION)
@@ -2550,11 +2567,14 @@ class QuantityFinder:
         if after in (["gick", "vidare"], ["går", "vidare"]):
             return True  # "29 procent gick vidare till …"
         # "Efter avslutad insats gick 37 procent till arbete": the verb before, where they went
+        destinations = tuple(self.ctx("outcome_destinations"))
         went = expr.start > 0 and toks[expr.start - 1].lower_ in ("gick", "går")
         where = " ".join(t.lower_ for t in toks[expr.end + 2 : expr.end + 4])
-        return went and after[:1] == ["till"] and where.startswith(
-            tuple(self.ctx("outcome_destinations"))
-        )
+        if went and after[:1] == ["till"] and where.startswith(destinations):
+            return True
+        # "…, då 37 procent gick till arbete": the verb after
+        where = " ".join(t.lower_ for t in toks[expr.end + 3 : expr.end + 5])
+        return after in (["gick", "till"], ["går", "till"]) and where.startswith(destinations)
 
     @staticmethod
     def _cost_basis(toks: Sequence[Token], start: int, staff: bool = False) -> bool:
@@ -2774,6 +2794,16 @@ class QuantityFinder:
             start -= 1  # "behöver rekrytera ca 150 undersköterskor", not past "högst"
         if start > 2 and toks[start - 1].lower_ == "med" and self._kind_with(toks, start - 1):
             return True  # "För familjer på landsbygden med två vårdnadshavare i arbete"
+        if start > 2 and toks[start - 1].lower_ == "från" and toks[start - 2].lower_ in (
+            "räknas", "räknar", "gälla", "gäller", "beviljas"
+        ):
+            return True  # "att en ledare ska kunna räknas från tre deltagare": a rule's threshold
+        if any(
+            toks[k].lower_.startswith("planer") and toks[k + 1].lower_ == "för"
+            and toks[k + 2].lower_ == "att"
+            for k in range(max(0, start - 14), start - 2)
+        ):  # fmt: skip
+            return True  # "Rektor har planerat för att … får en egen avdelning med två anställda"
         after_and = start > 1 and toks[start - 1].lower_ == "och"
         if after_and and self._limit_before_and(toks, start - 1):
             return True  # "kräver ytterligare en speciallärare och två elevassistenter"
