@@ -2179,7 +2179,8 @@ class QuantityFinder:
                 break
             clause.append(t.lower_)
         with_each = any(
-            a in ("med", "på", "i", "vid", "till") and b == "varje" for a, b in zip(clause, clause[1:])
+            a in ("med", "på", "i", "vid", "till") and b == "varje"
+            for a, b in zip(clause, clause[1:])
         )
         if with_each and self._staff_word(toks[unit.pos].lower_):
             return True  # "två pedagoger från Solgläntan följer med varje barngrupp": per unit
@@ -2803,7 +2804,7 @@ class QuantityFinder:
             and toks[k + 2].lower_ == "att"
             for k in range(max(0, start - 14), start - 2)
         ):  # fmt: skip
-            return True  # "Rektor har planerat för att … får en egen avdelning med två anställda"
+            return True  # "Rektor har planerat för att … en egen avdelning med två anställda"
         after_and = start > 1 and toks[start - 1].lower_ == "och"
         if after_and and self._limit_before_and(toks, start - 1):
             return True  # "kräver ytterligare en speciallärare och två elevassistenter"
