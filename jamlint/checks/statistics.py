@@ -2207,6 +2207,7 @@ _ANSWER_GIVEN = re.compile(
 )
 
 
+_DISTRIBUTION = re.compile(r"\s*(?:köns)?fördelningen\b", re.IGNORECASE)
 _RESPONDENT_NOUN = re.compile(r"\b(?:de\s+)?svarande\b", re.IGNORECASE)
 _OF_RESPONDENTS = re.compile(r"\b(?:av|bland)\s+(?:dem|de)\s+som\s+(?:be)?svara", re.IGNORECASE)
 _CONTRAST = re.compile(r"\bdäremot\b", re.IGNORECASE)
@@ -2805,6 +2806,32 @@ def _participle_of(sent: Sentence, nab: AnnotatedBlock) -> bool:
     )
 
 
+def _rate_of_the_same(nouns: set[str], ab: AnnotatedBlock, k: int) -> bool:
+    """Sentence k compares in degree what the same people did, right after a split of those
+    of them who did it ("Sommarsimskolan hade 184 deltagare …" ¶ "Efter kursen klarade 131
+    deltagare provet, 74 flickor …. Flickorna klarade provet i högre grad än pojkarna …"): a
+    comment on them all, not only on the part."""
+    before = _people_stems(ab, ab.sentences[k - 1])
+    degree = _DEGREE_COMPARISON.search(ab.sentences[k].span.text)
+    return _same_people(nouns, before) and degree is not None
+
+
+def _others_lead(ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence is about people who are not staff, named before its sexes ("Besökarna
+    uppskattar aktiviteterna, och männen efterfrågar oftare …"), or its sexes are all parents
+    and it names no staff ("Pappor som deltagit har oftare än mammorna efterfrågat …")."""
+    terms = sex_terms_in(ab, sent)
+    if not terms:
+        return False
+    parents = tuple(lexicon_lines("context/parent_sex_stems"))
+    if all(t.text.lower().startswith(parents) for t in terms) and not _names_staff(ab, sent):
+        return True
+    sexed = {t.start for t in ab.sex_terms}
+    people = [p for p in ab.people if within(p, sent) and p.start not in sexed]
+    first = min(t.start for t in terms)
+    return _names_only_others(ab, sent) and any(p.start < first for p in people)
+
+
 def _children_past_adults(kind: str | None, ab: AnnotatedBlock, k: int) -> bool:
     """Sentence k speaks of girls and boys right after a split of women and men, while the
     split it may comment is of girls and boys ("… 402 ungdomar en plats, 221 flickor …" ¶
@@ -3245,6 +3272,11 @@ class SexStatisticsNotAnalysed(Check):
                 # "… fler män än kvinnor bland deltagarna …. På de två enheterna arbetar 12
                 # handledare, varav 7 kvinnor och 5 män": the comment before is on others
                 continue
+            if staff_split and other.span.start > sent.span.start and _others_lead(ab, other):
+                # "… åtta medarbetare, sju kvinnor och en man. … Besökarna uppskattar
+                # aktiviteterna, och männen efterfrågar oftare …", "… 12 gruppledare, 10
+                # kvinnor …. Pappor som deltagit har efterfrågat …": the comment is on others
+                continue
             if staff_split and _sexes_among_others(ab, other):
                 # "… tio medarbetare, åtta kvinnor och två män. Personalen beskriver att männen
                 # bland besökarna oftare avböjer …": the staff only the source
@@ -3270,7 +3302,10 @@ class SexStatisticsNotAnalysed(Check):
                 # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
                 # introduktionen": the contrast is with another measure
                 continue
-            if who_answered and not _on_respondents(ab, other):
+            # (the distribution right after the split is theirs: "… Av de svarande var 431
+            # kvinnor och 217 män. Fördelningen motsvarar ungefär könsfördelningen …")
+            theirs = j == i + 1 and _DISTRIBUTION.match(other.span.text) is not None
+            if who_answered and not theirs and not _on_respondents(ab, other):
                 # what the women and men answered, in the paragraph, is no comment on who
                 # answered either ("… besvarades av 388 personer, 231 kvinnor och 157 män.
                 # Kvinnorna önskade i betydligt högre grad än männen …")
@@ -3316,6 +3351,7 @@ class SexStatisticsNotAnalysed(Check):
                     _follows_its_split(nab, k) and _counts_split(nab, nab.sentences[k - 1])
                     and not _same_people(nouns, _people_stems(nab, x))
                     and not _children_past_adults(kind, nab, k)
+                    and not _rate_of_the_same(nouns, nab, k)
                 )
             ]  # fmt: skip  (not on girls and boys after a split of women and men: "… tre
             # kuratorer, två kvinnor och en man …. ¶ … Flickorna söker oftare stöd …"; nor the

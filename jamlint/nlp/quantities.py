@@ -2168,6 +2168,10 @@ class QuantityFinder:
         able = any(t.lower_ in ("kan", "kunna") for t in toks[: unit.pos])
         if after[:1] == ["samtidigt"] and able:
             return True  # "För att kunna ha åtta barn samtidigt": room for so many at a time
+        bounded = unit.pos >= 3 and self._bound_at(toks, unit.pos - 3)
+        if after[:1] == ["samtidigt"] and bounded:
+            # "Flera handledare tog emot fler än fyra ungdomar samtidigt": a class of them
+            return True
         # "Varje natt arbetar två undersköterskor på varje boende": staff per unit (not "kör ca
         # 420 medarbetare kommunens bilar varje dag", "…, och varje socialsekreterare hade …")
         each_unit = after[:1] in (["på"], ["i"], ["vid"]) and self._per_unit(toks, unit.pos + 2, unit.pos + 4)
