@@ -202,7 +202,7 @@ class _Finder:
         return count
 
 
-MIN_SPLIT_PREFIX = 3  # characters of an excerpt that must stand before a page break
+MIN_SPLIT_PREFIX = 2  # characters of an excerpt that must stand before a page break ("där 37")
 
 
 def _note_rect(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

@@ -2184,7 +2184,7 @@ class QuantityFinder:
             clause.append(t.lower_)
         with_each = any(
             a in ("med", "på", "i", "vid", "till") and b == "varje"
-            for a, b in zip(clause, clause[1:])
+            for a, b in itertools.pairwise(clause)
         )
         if with_each and self._staff_word(toks[unit.pos].lower_):
             return True  # "två pedagoger från Solgläntan följer med varje barngrupp": per unit

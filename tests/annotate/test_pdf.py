@@ -91,11 +91,12 @@ def test_one_note_per_finding_right_above_the_flagged_text(annotated, path):
         matches = [w for w in wanted if below.startswith(w)]
         if not matches:
             # an excerpt across a page break: its first words end the page's body text, and only
-            # the page footer ("Sida 1 av 2") follows them
+            # the page footer ("Sida 1 av 2") follows them (a number alone too: "där 37" / "Sida
+            # 1 av 2" / "vårdnadshavare deltog")
             lines = note["below"].splitlines()
             head = squeeze(lines[0]) if lines else ""
             tail = squeeze(" ".join(lines[1:])).lower()
-            if len(head) >= 3 and re.fullmatch(r"(?:sida\d+(?:av\d+)?|\d+(?:\(\d+\))?)?", tail):
+            if len(head) >= 2 and re.fullmatch(r"(?:sida\d+(?:av\d+)?|\d+(?:\(\d+\))?)?", tail):
                 matches = [w for w in wanted if w.startswith(head)]
         if matches:
             found[max(matches, key=len)] += 1
