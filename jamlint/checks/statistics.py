@@ -3160,23 +3160,29 @@ class SexStatisticsNotAnalysed(Check):
         table gives its total row's figures ("2 386 tillsvidareanställda medarbetare, 1 893
         kvinnor och 493 män. Fördelningen per förvaltning framgår av tabell 1."), and that split
         is commented: the table is the same people in more detail."""
-        if table.table is None:
+        # (once per table: the split's own comment may point back to a table)
+        asked: set[int] = ctx.memo("split_of_total_asked", set)
+        if table.table is None or table.index in asked:
             return False
-        for b in ctx.document.blocks[max(0, table.index - TABLE_REACH) : table.index]:
-            if b.kind is not BlockKind.PARAGRAPH:
-                continue
-            ab = ctx.blocks[b.index]
-            for sent in ab.sentences:
-                split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
-                values = {q.value for q in split if q.value is not None and not q.is_percent}
-                if len(values) < 2:
+        asked.add(table.index)
+        try:
+            for b in ctx.document.blocks[max(0, table.index - TABLE_REACH) : table.index]:
+                if b.kind is not BlockKind.PARAGRAPH:
                     continue
-                same = _total_row_holds(table.table, values) or _column_sums_hold(
-                    table.table, values
-                )
-                if same and self._text_commented(ctx, ab, sent, via_table=False):
-                    return True
-        return False
+                ab = ctx.blocks[b.index]
+                for sent in ab.sentences:
+                    split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+                    values = {q.value for q in split if q.value is not None and not q.is_percent}
+                    if len(values) < 2:
+                        continue
+                    same = _total_row_holds(table.table, values) or _column_sums_hold(
+                        table.table, values
+                    )
+                    if same and self._text_commented(ctx, ab, sent, via_table=False):
+                        return True
+            return False
+        finally:
+            asked.discard(table.index)
 
     def _text_commented(
         self,
