@@ -125,6 +125,7 @@ COMPARED_COUNT = re.compile(
     r"\bjämfört med\s*$|,\s*mot\s*$|\(\s*(?:\w+\s+)?(?:19|20)\d\d\s*:\s*$"
 )
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
+HAVE_VERBS = frozenset({"har", "hade", "får", "fick", "behöver", "saknar", "går", "tar"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
 LABEL_WORDS = frozenset(
@@ -2017,6 +2018,8 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "… 61 elever …. Andelen simkunniga var 85 procent"
             if unit is None and measure is Measure.OTHER and self._share_by_people(toks, expr, previous):
                 measure = Measure.PEOPLE  # "Behandlingen fullföljdes av ungefär hälften"
+            if unit is None and measure is Measure.OTHER and self._fronted_subject(toks, expr, previous):
+                measure = Measure.PEOPLE  # "… 22 deltagare …. Ett år senare hade 68 procent arbete"
             if unit is None and measure is Measure.OTHER and self._group_changes(toks, expr):
                 measure = Measure.PEOPLE  # "2 310 invånare …, och gruppen väntas öka med 40 %"
             if unit is None and measure is Measure.OTHER and self._bare_count(toks, expr, previous):
@@ -2352,6 +2355,32 @@ class QuantityFinder:
         if head == "andelen" and word.lower_ == "som":
             return True  # "Andelen som förtidsröstade var 62 procent"
         return head == "andelen" and word._.jam_measure is None and self._modifier(word)
+
+    def _fronted_subject(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+        """A bare share that is the subject after a fronted time or place and its verb, with
+        an object after it, after a sentence about people: a share of them ("Sex månader
+        efter avslutad utbildning hade 68 procent arbete", "Efter avslutad rehabilitering
+        behövde 42 procent ingen hemtjänst alls"; not "Kostnaderna ökade 12 procent")."""
+        if previous is None or not previous.people or not (expr.is_percent or expr.share):
+            return False
+        start = self._approximation_start(toks, expr.start)
+        after = expr.end + 1
+        if start < 2 or after >= len(toks):
+            return False
+        verb, obj = toks[start - 1], toks[after]
+        if verb.lower_ in COPULAS or not (verb.lower_ in HAVE_VERBS or _past_verb(verb)):
+            return False
+        if verb.lower_.endswith("s") or any(t.like_num or t.text in ",;:" for t in toks[: start - 1][-1:]):
+            return False
+        fronted = toks[: start - 1]
+        timed = any(t._.jam_measure in WHEN_MEASURES for t in fronted) or any(
+            t.lower_ in self.ctx("relative_time_adverbs") for t in fronted
+        )
+        if not timed or fronted[0]._.jam_measure not in (None, *WHEN_MEASURES):
+            return False  # "Kostnaderna 2047 ökade 12 procent": a subject first
+        if not obj.is_alpha or not obj.text.islower() or obj.lower_ in OF_WORDS:
+            return False
+        return obj.lower_ not in self.ctx("comparatives") and obj.lower_ not in self.ctx("prepositions")
 
     def _share_by_people(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """A share of people with no noun: "en tredjedel av dem" when the sentence opened on
