@@ -125,6 +125,7 @@ COMPARED_COUNT = re.compile(
     r"\bjämfört med\s*$|,\s*mot\s*$|\(\s*(?:\w+\s+)?(?:19|20)\d\d\s*:\s*$"
 )
 COPULAS = frozenset({"är", "var", "blir", "blev", "utgörs"})
+MORE_OR_FEWER = frozenset({"fler", "färre", "flest", "färst"})
 HAVE_VERBS = frozenset({"har", "hade", "får", "fick", "behöver", "saknar", "går", "tar"})
 ONE = frozenset({"en", "ett"})
 CLOCK_WORDS = frozenset({"kl", "kl.", "klockan"})
@@ -889,6 +890,11 @@ class QuantityFinder:
                 # its object (an adjective before a definite noun needs its article: "av de
                 # arbetade timmarna", "de 40 granskade utredningarna")
                 break
+            whole = toks[k].lower_ in ("hela", "halva") and not tok.lower_.endswith("na")
+            if measure is Measure.OBJECT and found is None and pos == k + 1 and whole and (
+                self._definite(tok)
+            ):
+                break  # "Av deltagarna läste 31 hela utbildningen": the whole of one thing read
             if (
                 measure is Measure.OBJECT
                 and found is None
@@ -1204,9 +1210,9 @@ class QuantityFinder:
             return False  # "varav sex gällde hushåll med barn": a past-tense verb
         if low[-1:] in ("a", "e") and any(c.isalpha() for c in low):
             return True
-        # a singular participle after "var tredje": "var tredje placerat barn" (not "58 procent
-        # klarat kurs C", a verb)
-        if not tok.is_alpha or not low.endswith(("at", "ad")) or tok.i < 2:
+        # a singular adjective or participle after "var tredje": "var tredje placerat barn",
+        # "var femte vuxen invånare" (not "58 procent klarat kurs C", a verb)
+        if not tok.is_alpha or tok.i < 2:
             return False
         return tok.nbor(-2).lower_ in SHARE_EACH
 
@@ -1320,8 +1326,9 @@ class QuantityFinder:
             k -= 1
         if k < 2 or toks[k].lower_ not in CONTRASTS or k == start - 1:
             return None
-        first = toks[k + 1]  # who the contrast is about: a name, or "det/den …"
-        if not (first.is_title or first.lower_ in ("det", "den", "de")):
+        first = toks[k + 1]  # who the contrast is about: a name, "det/den …" or "inom X"
+        placed = first.lower_ in ("inom", "i", "på", "vid") and k + 2 < start
+        if not (first.is_title or first.lower_ in ("det", "den", "de") or placed):
             return None
         # the figure before it in the sentence, with its people noun right after
         for pos in range(k - 1, 0, -1):
@@ -1401,6 +1408,9 @@ class QuantityFinder:
             if toks[pos].lower_ in OF_WORDS:
                 if pos > 0 and toks[pos - 1].lower_ in self.ctx("needs"):
                     continue  # "minska behovet av vikarier med ungefär hälften": the need
+                if pos > 0 and self._number_value(toks[pos - 1].text) is not None:
+                    continue  # "under minst två av veckorna 27–31, och 58 procent att …": a
+                    # count's own partitive, not what the share is of
                 if change and pos > 0 and toks[pos - 1].lower_ not in self.ctx("change_nouns"):
                     # "placeringar av barn … kostnaderna … ökade med 11 procent": the change
                     # is the costs'; "en ökning av omsorgstagare med ca 25 procent" is people's
@@ -2333,8 +2343,23 @@ class QuantityFinder:
         compared = self._compared_with_count(toks, expr, start)
         added = words[-1:] == ["ytterligare"] and not self._unknown_noun_after(toks, expr)
         if not (compared or added):
-            return False
+            return self._relative_more(toks, expr, start)
         return self._head_count(toks, start - len(words) + 1)[1] is not None
+
+    @staticmethod
+    def _relative_more(toks: Sequence[Token], expr: _Expr, start: int) -> bool:
+        """ "Störst är ökningen bland invånare som är 80 år och äldre, som blir drygt 430
+        fler": a bare count of more or fewer in a relative clause on the people before it."""
+        after = expr.end + 1
+        if start < 3 or after >= len(toks) or toks[after].lower_ not in ("fler", "färre"):
+            return False
+        if toks[start - 1].lower_ not in COPULAS or toks[start - 2].lower_ != "som":
+            return False
+        for tok in reversed(toks[: start - 2]):
+            if tok._.jam_measure is None or tok._.jam_measure in WHEN_MEASURES:
+                continue
+            return tok._.jam_measure is Measure.PEOPLE and not tok._.jam_sex
+        return False
 
     @staticmethod
     def _them_compared(toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
@@ -2477,11 +2502,10 @@ class QuantityFinder:
             return False
         return start == 2 or toks[2].lower_ in ("ytterligare", "minst", "cirka", "ca")
 
-    @staticmethod
-    def _inverted_predicate(toks: Sequence[Token], expr: _Expr) -> bool:
+    def _inverted_predicate(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A bare count that ends its sentence after a copula and "antalet", "de" or the people
         named again ("… var antalet 74.", "… var de 121.", "… var brukarna 141.")."""
-        s = expr.start
+        s = self._approximation_start(toks, expr.start)
         if s < 3:
             return False
         # (or the people named again: "Ett år tidigare var brukarna 141.")
@@ -2490,15 +2514,27 @@ class QuantityFinder:
             return False
         if toks[s - 2].lower_ not in COPULAS:
             return False
-        return expr.end + 1 >= len(toks) or toks[expr.end + 1].text in (".", "!")
+        rest = [t for t in toks[expr.end + 1 :] if t.text not in (".", "!")]
+        if len(rest) == 2 and rest[0].lower_ in ("år", "till"):
+            rest = rest[1:]
+        if len(rest) == 1 and _a_year(rest[0].text):
+            rest = []  # or a year after it: "Enligt prognosen blir de omkring 1 390 år 2052."
+        return not rest
 
     def _rate_of_subject(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A rate with its base whose sentence opens on people ("Hushållen med långvarigt
-        ekonomiskt bistånd var 14 per 1 000 invånare")."""
+        ekonomiskt bistånd var 14 per 1 000 invånare") or compares how many people ("Kommunen
+        har fler placerade barn än jämförbara kommuner, 9,1 per 1 000 invånare")."""
         if not toks or self._rate_base(toks, expr.end + 1) is None:
             return False
         subject = toks[0]
-        return subject._.jam_measure is Measure.PEOPLE and not subject._.jam_sex
+        if subject._.jam_measure is Measure.PEOPLE and not subject._.jam_sex:
+            return True
+        return any(
+            toks[p]._.jam_measure is Measure.PEOPLE and not toks[p]._.jam_sex
+            and any(t.lower_ in MORE_OR_FEWER for t in toks[max(0, p - 2) : p])
+            for p in range(expr.start)
+        )  # fmt: skip
 
     @staticmethod
     def _partitive_clause(toks: Sequence[Token], expr: _Expr) -> bool:
