@@ -513,9 +513,10 @@ ROUGH_REACH = 30  # characters from "nästan alla" to the sex term it qualifies
 
 # a new main clause whose subject is one sex: "…, och kvinnorna i den gruppen har …"
 _CLAUSE_SUBJECT = re.compile(
-    r",\s*(?:och|men|medan)\s+(?:\w+\s+){0,2}?(?:kvinnorna|männen|flickorna|pojkarna)\s*$",
+    r",\s*(?:och|men|medan)\s+(?:(?:\w+\s+){0,2}?(?:kvinnorna|männen|flickorna|pojkarna)"
+    r"|både\s+(?:\w+\s+och\s+)?(?:kvinnor|män|flickor|pojkar|tjejer|killar))\s*$",
     re.IGNORECASE,
-)
+)  # (or both sexes: "…, och både flickor och pojkar önskade sms")
 # words that give a make-up all the same ("…, och kvinnorna är i majoritet")
 _MAKEUP_WORDS = re.compile(
     r"\b(?:fler|färre|flest|majoritet\w*|minoritet\w*|hälften|övervägande|flertalet)\b",

@@ -1685,7 +1685,7 @@ class QuantityFinder:
         if unit is None and nxt < len(toks) and toks[nxt].lower_ in self.ctx("people_states"):
             return _Unit(pos, Measure.PEOPLE, False, follows=False)  # "Andelen behöriga …"
         relative = unit is None and nxt < len(toks) and toks[nxt].lower_ == "som"
-        if relative and self._people_predicate(toks, nxt + 1):
+        if relative and (self._people_predicate(toks, nxt + 1) or self._modal_action(toks, nxt + 1)):
             return _Unit(pos, Measure.PEOPLE, False, follows=False)
         pronouns = self.ctx("people_pronouns")
         of_them = pos + 2 < len(toks) and toks[pos + 1].lower_ == "av" and toks[pos + 2].lower_ in pronouns
@@ -1910,6 +1910,16 @@ class QuantityFinder:
         if words[0] in ("har", "hade", "saknar", "saknade", "fått", "får", "fick"):
             return any(w.endswith(tuple(self.ctx("held_by_people"))) for w in words[1:])
         return False
+
+    @staticmethod
+    def _modal_action(toks: Sequence[Token], pos: int) -> bool:
+        """ "Andelen som kan påverka vid vilka tider …": a modal and an active infinitive after
+        a bare "andelen som" (not "kan återvinnas", nor "kan gå till": money goes too)."""
+        words = [t.lower_ for t in toks[pos : pos + 2]]
+        if len(words) < 2 or words[0] not in ("kan", "kunde", "vill", "ville"):
+            return False
+        verb = words[1]
+        return verb.isalpha() and verb.endswith("a") and not verb.endswith("as") and len(verb) > 4
 
     def _share_prefix(self, low: str):  # -> WordInfo | None
         for share in self.ctx("share_nouns"):
