@@ -1685,7 +1685,8 @@ class QuantityFinder:
         if unit is None and nxt < len(toks) and toks[nxt].lower_ in self.ctx("people_states"):
             return _Unit(pos, Measure.PEOPLE, False, follows=False)  # "Andelen behöriga …"
         relative = unit is None and nxt < len(toks) and toks[nxt].lower_ == "som"
-        if relative and (self._people_predicate(toks, nxt + 1) or self._modal_action(toks, nxt + 1)):
+        acts = relative and self._modal_action(toks, nxt + 1)
+        if relative and self._people_predicate(toks, nxt + 1) or acts:
             return _Unit(pos, Measure.PEOPLE, False, follows=False)
         pronouns = self.ctx("people_pronouns")
         of_them = pos + 2 < len(toks) and toks[pos + 1].lower_ == "av" and toks[pos + 2].lower_ in pronouns
