@@ -1708,6 +1708,8 @@ class _Split:
     staff: bool | None = None  # its people are all staff (True), none (False), or unnamed
     measures: frozenset[str] = frozenset()  # the rates it measures ("sjukfrånvaro")
     others: bool = False  # a table of people none of whom are staff
+    people: frozenset[str] = frozenset()  # stems of the people words around it ("ledamö")
+    words: frozenset[str] = frozenset()  # the words of the sentences around it
 
 
 def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -1718,6 +1720,8 @@ def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
         return True  # "Flickorna är dubbelt så många som pojkarna" is not on the staff
     if split.respondents and not _on_respondents(ab, sent):
         return True  # what the women and men answered is no comment on who answered
+    if split.people and _among_other_people(split, ab, sent):
+        return True  # "Männen är fler bland ledarna" is not on the board members
     if split.staff and (
         _names_only_others(ab, sent) or _sexes_among_others(ab, sent)
         or not split.rates and not _names_staff(ab, sent)
@@ -2172,6 +2176,61 @@ def _sexes_among_others(ab: AnnotatedBlock, sent: Sentence) -> bool:
         if m is not None and any(p.start == m.start(1) for p in ab.people):
             whose.append(m.group(1).lower())
     return bool(whose) and not any(_is_staff(w) for w in whose)
+
+
+_AMONG = re.compile(r"\bbland\s+(?:de\s+|dessa\s+)?(?:(\w+)\s+)?(\w+)", re.IGNORECASE)
+MIN_NAMED = 6  # letters of a word after "bland" that names the split's people again
+_CLAUSES = re.compile(r",\s*(?:och|men|medan)\s|;", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:vilket|eftersom)\s", re.IGNORECASE)
+
+
+def _among_other_people(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
+    """The sentence compares the sexes among people other than the split's, in every clause
+    that names them ("Kvinnorna är i majoritet både bland de sökande och bland de studerande"
+    after a split of those admitted); not when one side is named only generically ("personer"),
+    nor when it also compares them among its own ("bland män än bland kvinnor")."""
+    generic = tuple(lexicon_lines("context/generic_people"))
+    if any(p.startswith(generic) for p in split.people):
+        return False
+    text, base = sent.span.text, sent.span.start
+    starts = {p.start - base: p.text.lower() for p in ab.people if within(p, sent)}
+    sexed = {t.start - base for t in sex_terms_in(ab, sent)}
+    among = list(_AMONG.finditer(text))
+    if any(m.start(2) in sexed or m.start(1) in sexed for m in among):
+        return False  # "… är högre bland män än bland kvinnor": the sexes' own comparison
+    whose = [starts[m.start(g)] for m in among for g in (1, 2) if m.start(g) in starts]
+    if not whose or any(_same_as_split(split, w) for w in whose):
+        return False
+    named = [m.group(g).lower() for m in among for g in (1, 2) if m.group(g)]
+    if any(len(w) >= MIN_NAMED and w in split.words for w in named):
+        return False  # "… men skillnaden är större bland de placerade": the split's own word
+    pos = 0
+    for end in [m.start() for m in _CLAUSES.finditer(text)] + [len(text)]:
+        # each main clause up to a relative one ("…, vilket följer mönstret där pojkarna …")
+        tail = _RELATIVE_CLAUSE.search(text, pos, end)
+        head = tail.start() if tail is not None else end
+        named = any(pos <= x < head for x in sexed)
+        if named and not any(pos <= m.start() < head for m in among):
+            return False  # "Kvinnorna upplever oftare …, vilket stämmer med … bland medarbetarna"
+        pos = end
+    return True
+
+
+def _titles(ctx: RuleContext, ab: AnnotatedBlock) -> tuple[str, ...]:
+    """The ärende title and the headings over a block: who the document or its part is about."""
+    doc = ctx.document
+    return (doc.metadata.title or "", *doc.section_path(ab.block))
+
+
+def _same_as_split(split: _Split, word: str) -> bool:
+    """A people word for the split's people: its word, a compound on it ("yrkesvuxeleverna"), a
+    word of the split's own sentences ("de inskrivna"), or only generic ("de äldsta")."""
+    stem = _stem(word)
+    if word.startswith(tuple(lexicon_lines("context/generic_people"))):
+        return True
+    return any(stem.endswith(p) or p.startswith(stem) for p in split.people) or any(
+        w.startswith(stem) for w in split.words
+    )
 
 
 _SOURCE_BEFORE = re.compile(r"\benligt\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -3418,12 +3477,15 @@ class SexStatisticsNotAnalysed(Check):
         staff = _counts_staff(ab, sent)
         if staff is None:
             staff = _all_staff(ab, sent) or (False if _names_only_others(ab, sent) else None)
+        around_people = set().union(*(_people_stems(ab, ab.sentences[k]) for k in around))
         about = _Split(
             rates=rates and not makeup,
             kind=kind,
             respondents=respondents,
             staff=staff,
             measures=_split_measures(ab, sent) if rates else frozenset(),
+            people=frozenset(around_people | nouns),
+            words=frozenset(re.findall(r"\w+", " ".join((text, *_titles(ctx, ab))).lower())),
         )
         if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, split=about):
             return True
