@@ -2211,7 +2211,7 @@ def _among_other_people(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bo
         head = tail.start() if tail is not None else end
         named = any(pos <= x < head for x in sexed)
         if named and not any(pos <= m.start() < head for m in among):
-            return False  # "Kvinnorna upplever oftare …, vilket stämmer med … bland medarbetarna"
+            return False  # "Kvinnorna upplever oftare …, vilket … bland medarbetarna"
         pos = end
     return True
 
