@@ -3582,7 +3582,37 @@ class SexStatisticsNotAnalysed(Check):
                 one = len(split) == 1 and (total or _OF_THEM.match(sent.span.text))
                 if not split or (len(split) < 2 and not one) or _analysed_here(ab, sent):
                     continue
+                second = self._second_kind(ctx, ab, sent, split)
+                if second is not None:
+                    yield second
                 if self._text_commented(ctx, ab, sent):
                     continue
                 q = split[0]
                 yield Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
+
+    def _second_kind(
+        self, ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, split: list[Quantity]
+    ) -> Hit | None:
+        """A sentence that splits women and men and then girls and boys ("I hushållen fanns 812
+        vuxna, 390 kvinnor och 422 män, och 506 barn, 259 flickor och 247 pojkar") holds two
+        splits: the second, from the comma after the first, is judged as a sentence of its own
+        (the first is judged with the whole sentence)."""
+        kinds = [_sex_kind([q.unit]) if q.unit is not None else None for q in split]
+        cut = next((k for k in range(1, len(split)) if kinds[k] != kinds[k - 1]), None)
+        if cut is None or cut < 2 or len(split) - cut < 2 or None in kinds:
+            return None
+        if len(set(kinds[cut:])) != 1 or len(set(kinds[:cut])) != 1:
+            return None
+        text = ab.block.text
+        comma = text.find(",", split[cut - 1].excerpt.end, split[cut].span.start)
+        if comma < 0:
+            return None
+        start = comma + 1 + len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip())
+        head = Sentence(TextSpan(sent.span.start, comma, text[sent.span.start : comma]))
+        tail = Sentence(TextSpan(start, sent.span.end, text[start : sent.span.end]))
+        i = ab.sentences.index(sent)
+        parted = replace(ab, sentences=(*ab.sentences[:i], head, tail, *ab.sentences[i + 1 :]))
+        if _analysed_here(parted, tail) or self._text_commented(ctx, parted, tail):
+            return None
+        q = split[cut]
+        return Hit(block=ab.block.index, start=q.excerpt.start, end=q.excerpt.end)
