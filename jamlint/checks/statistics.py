@@ -1040,10 +1040,17 @@ def _makeup_share(text: str, x: Quantity) -> bool:
     """ "57 procent flickor och 43 procent pojkar": the make-up of a group in shares, which a
     comparison of counts comments as well as one of counts ("pojkarna är färre än
     flickorna")."""
+    if not (x.sex and x.is_percent):
+        return False
+    if _OF_THEM_WERE.match(text, x.span.end):
+        return True  # "68 procent av dem var flickor": the sex after "av dem var"
     return (
-        x.sex and x.is_percent and x.unit is not None
-        and x.span.end <= x.unit.start and not text[x.span.end : x.unit.start].strip()
+        x.unit is not None and x.span.end <= x.unit.start
+        and not text[x.span.end : x.unit.start].strip()
     )  # fmt: skip
+
+
+_OF_THEM_WERE = re.compile(r"\s+av\s+(?:dem|dessa)\s+(?:var|är)\s+\w", re.IGNORECASE)
 
 
 # "bland kvinnor var", "bland män": a word after "bland/för/hos" right before a figure
@@ -3283,6 +3290,8 @@ class SexStatisticsNotAnalysed(Check):
             not rates and _RESPONDENTS.search(sent.span.text) is not None
             and not _OF_RESPONDENTS.search(sent.span.text)
         )
+        # (a make-up in shares, "61 procent kvinnor", is a count said as shares)
+        shares_of_sexes = any(_makeup_share(ab.block.text, x) for x in split)
         for j, other in enumerate(ab.sentences):
             # (a comment on the response rate by sex, split right after who answered, says who
             # answered too: "… 1 402 kvinnor, 331 män …. Svarsfrekvensen var 75 procent, 77
@@ -3363,6 +3372,12 @@ class SexStatisticsNotAnalysed(Check):
                 # a split sentence's own analysis is its comment ("… 61 kvinnor och 82 män,
                 # vilket ungefär motsvarar könsfördelningen bland samtliga ledare. Andelen som
                 # fullföljde … var 88 procent bland kvinnorna …")
+                continue
+            if rates and not shares_of_sexes and other.span != sent.span and (
+                _only_counts_compared(ab, other)
+            ):
+                # "… 38 procent av pojkarna och 52 procent av flickorna. Pojkarna är fler bland de
+                # unga som fältassistenterna möter": how many, not the rates
                 continue
             if rates and other.span.start > sent.span.start and _CONTRAST.search(other.span.text):
                 # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
