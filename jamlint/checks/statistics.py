@@ -3376,8 +3376,8 @@ class SexStatisticsNotAnalysed(Check):
             if rates and not shares_of_sexes and other.span != sent.span and (
                 _only_counts_compared(ab, other)
             ):
-                # "… 38 procent av pojkarna och 52 procent av flickorna. Pojkarna är fler bland de
-                # unga som fältassistenterna möter": how many, not the rates
+                # "… 38 procent av pojkarna och 52 procent av flickorna. Pojkarna är fler bland
+                # de unga som fältassistenterna möter": how many, not the rates
                 continue
             if rates and other.span.start > sent.span.start and _CONTRAST.search(other.span.text):
                 # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
