@@ -2262,8 +2262,21 @@ def _on_respondents(ab: AnnotatedBlock, sent: Sentence) -> bool:
     """A sentence that names those who answered or says who they are (not only what they
     answered: "… som angav annat kön svarade minst positivt av alla")."""
     text = sent.span.text
-    named = any(not _ANSWER_GIVEN.match(text, m.end()) for m in _RESPONDENTS.finditer(text))
-    return named or _says_makeup(ab, sent)
+    # (not a difference among them: "Bland de svarande utan bil var skillnaden ännu större")
+    named = any(
+        not _ANSWER_GIVEN.match(text, m.end()) and not _DIFFERENCE_AFTER.search(text, m.end())
+        for m in _RESPONDENTS.finditer(text)
+    )
+    # "Kvinnor var alltså överrepresenterade": who answered, said as a make-up
+    return named or _says_makeup(ab, sent) or _REPRESENTED.match(text) is not None
+
+
+_DIFFERENCE_AFTER = re.compile(r"\bskillnade[nr]\b", re.IGNORECASE)
+_REPRESENTED = re.compile(
+    r"^(?:\w+\s+)?(?:kvinn|män|flick|pojk|tjej|kill)\w*\s+(?:var|är)\s+(?:\w+\s+)?"
+    r"(?:över|under)representerade?\b",
+    re.IGNORECASE,
+)
 
 
 # what an answer was, after the verb: "svarade minst positivt", "svarade ja", "svarade att …"
@@ -2292,7 +2305,7 @@ _RESPONDENTS = re.compile(
 # bland de yngsta brukarna" compares the users, not who answered)
 _IS_BEFORE = re.compile(
     r"\b(?:är|var|finns|fanns|(?:består|bestod|utgörs|domineras)\s+(?:\w+\s+){0,4}?av)\s+"
-    r"(?:(?!fler\b|färre\b|än\b|att\b)\w+\s+){0,2}$",
+    r"(?:(?!fler\b|färre\b|än\b|att\b|mellan\b|skillnad)\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -3286,8 +3299,10 @@ class SexStatisticsNotAnalysed(Check):
         adults = _sex_kind(sex_terms_in(ab, sent)) == "adult"
         # (not a part of those who answered: "Av dem som svarade angav 61 vårdnadshavare att de
         # har behov …, 49 mammor och 12 pappor")
+        # (who answered as a make-up in shares too: "Av de svarande var 56 procent kvinnor")
+        made_up = bool(split) and all(_makeup_share(ab.block.text, x) for x in split)
         who_answered = (
-            not rates and _RESPONDENTS.search(sent.span.text) is not None
+            (not rates or made_up) and _RESPONDENTS.search(sent.span.text) is not None
             and not _OF_RESPONDENTS.search(sent.span.text)
         )
         # (a make-up in shares, "61 procent kvinnor", is a count said as shares)
