@@ -2404,6 +2404,10 @@ class QuantityFinder:
         if start < 2 or after >= len(toks):
             return False
         verb, obj = toks[start - 1], toks[after]
+        if toks[0].lower_ == "till" and verb.lower_ in ("gick", "går") and any(
+            t.lower_ in self.ctx("outcome_destinations") for t in toks[: start - 1]
+        ):
+            return True  # "Till studier gick 14 procent."
         if verb.lower_ in COPULAS or not (verb.lower_ in HAVE_VERBS or _past_verb(verb)):
             return False
         if verb.lower_.endswith("s") or any(t.like_num or t.text in ",;:" for t in toks[: start - 1][-1:]):
@@ -2478,6 +2482,8 @@ class QuantityFinder:
             # "Vid samma tid året innan var antalet 74", "Två år tidigare var de 121": the same
             # people's count at another time
             return previous is not None and previous.people
+        if self._people_subject(toks, expr):
+            return True  # "Barnfamiljerna var 331, och i dem levde 612 barn"
         for pos in range(expr.start - 1, -1, -1):
             if toks[pos].lower_ != "antalet":
                 continue
@@ -2531,6 +2537,19 @@ class QuantityFinder:
         if len(rest) == 1 and _a_year(rest[0].text):
             rest = []  # or a year after it: "Enligt prognosen blir de omkring 1 390 år 2052."
         return not rest
+
+    @staticmethod
+    def _people_subject(toks: Sequence[Token], expr: _Expr) -> bool:
+        """A bare count after the people named as the subject and a copula, ending its clause
+        ("Barnfamiljerna var 331, och …")."""
+        if expr.start != 2 or toks[1].lower_ not in COPULAS:
+            return False
+        subject = toks[0]
+        if subject._.jam_measure is not Measure.PEOPLE or subject._.jam_sex:
+            return False
+        after = expr.end + 1
+        named = subject.lower_.endswith("na")
+        return named and (after >= len(toks) or toks[after].text in (".", ",", ";"))
 
     def _rate_of_subject(self, toks: Sequence[Token], expr: _Expr) -> bool:
         """A rate with its base whose sentence opens on people ("Hushållen med långvarigt
