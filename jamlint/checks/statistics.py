@@ -1154,13 +1154,26 @@ def _key(q: Quantity) -> tuple[float | None, str]:
     return q.value, q.unit.text.lower()[:5] if q.unit is not None else ""
 
 
+def _decided(q: Quantity, decided: set[tuple[float | None, str]]) -> bool:
+    """The count names a figure the proposal decides again, by its word or by the head of the
+    decided compound ("två arbetsmarknadskonsulenter" … "Två nya konsulenter")."""
+    if q.unit is None:
+        return False
+    own = q.unit.text.lower()
+    word = _stem(own)
+    return any(
+        value == q.value and (unit[:5] == own[:5] or len(word) >= MIN_STEM + 2 and word in unit)
+        for value, unit in decided
+    )
+
+
 def _decided_keys(ctx: RuleContext) -> set[tuple[float | None, str]]:
     """Figures of people in the points the proposal decides ("- en gemensam
     skolbiblioteksorganisation med fem skolbibliotekarier inrättas"): named again elsewhere,
-    they are the plan, not a count."""
+    they are the plan, not a count (the whole word, for `_decided`)."""
     doc = ctx.document
     return {
-        _key(q)
+        (q.value, q.unit.text.lower())
         for ab in ctx.blocks
         if ab.block.kind is BlockKind.LIST_ITEM
         and in_sections_of_kind(doc, ab.block, (SectionKind.PROPOSAL,))
@@ -1416,7 +1429,7 @@ class PeopleStatistic(Check):
                 sent = ab.sentence_at(q.span.start)
                 if sent is not None and _repeats_a_norm(q, sent, norms, ab.block.text):
                     continue  # "Tre röstmottagare gör det lättare …"
-                if q.unit is not None and _key(q) in decided:
+                if _decided(q, decided):
                     continue  # "fem skolbibliotekarier" again in the assessment: the plan
                 if sent is None or has_phrase(ab, SUPPRESSION, sent):
                     continue  # "grupper med färre än fem personer redovisas inte": a rule
