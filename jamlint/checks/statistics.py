@@ -2300,7 +2300,9 @@ _ANSWER_GIVEN = re.compile(
 )
 
 
-_DISTRIBUTION = re.compile(r"\s*(?:köns)?fördelningen\b", re.IGNORECASE)
+_DISTRIBUTION = re.compile(
+    r"\s*(?:(?:köns)?fördelningen|skillnaden\s+mellan\s+könen)\b", re.IGNORECASE
+)  # ("Skillnaden mellan könen är liten och speglar befolkningen": the make-up's comment)
 _RESPONDENT_NOUN = re.compile(r"\b(?:de\s+)?svarande\b", re.IGNORECASE)
 _OF_RESPONDENTS = re.compile(r"\b(?:av|bland)\s+(?:dem|de)\s+som\s+(?:be)?svara", re.IGNORECASE)
 _CONTRAST = re.compile(r"\bdäremot\b", re.IGNORECASE)
