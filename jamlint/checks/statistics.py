@@ -2229,8 +2229,8 @@ def _among_other_people(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bo
         # each main clause up to a relative one ("…, vilket följer mönstret där pojkarna …")
         tail = _RELATIVE_CLAUSE.search(text, pos, end)
         head = tail.start() if tail is not None else end
-        named = any(pos <= x < head for x in sexed)
-        if named and not any(pos <= m.start() < head for m in among):
+        speaks = any(pos <= x < head for x in sexed)
+        if speaks and not any(pos <= m.start() < head for m in among):
             return False  # "Kvinnorna upplever oftare …, vilket … bland medarbetarna"
         pos = end
     return True
@@ -3315,13 +3315,12 @@ class SexStatisticsNotAnalysed(Check):
         # (not a part of those who answered: "Av dem som svarade angav 61 vårdnadshavare att de
         # har behov …, 49 mammor och 12 pappor")
         # (who answered as a make-up in shares too: "Av de svarande var 56 procent kvinnor")
-        made_up = bool(split) and all(_makeup_share(ab.block.text, x) for x in split)
+        in_shares = [_makeup_share(ab.block.text, x) for x in split]
+        made_up, any_made_up = bool(in_shares) and all(in_shares), any(in_shares)
         who_answered = (
             (not rates or made_up) and _RESPONDENTS.search(sent.span.text) is not None
             and not _OF_RESPONDENTS.search(sent.span.text)
         )
-        # (a make-up in shares, "61 procent kvinnor", is a count said as shares)
-        shares_of_sexes = any(_makeup_share(ab.block.text, x) for x in split)
         for j, other in enumerate(ab.sentences):
             # (a comment on the response rate by sex, split right after who answered, says who
             # answered too: "… 1 402 kvinnor, 331 män …. Svarsfrekvensen var 75 procent, 77
@@ -3403,11 +3402,12 @@ class SexStatisticsNotAnalysed(Check):
                 # vilket ungefär motsvarar könsfördelningen bland samtliga ledare. Andelen som
                 # fullföljde … var 88 procent bland kvinnorna …")
                 continue
-            if rates and not shares_of_sexes and other.span != sent.span and (
+            if rates and not any_made_up and other.span != sent.span and (
                 _only_counts_compared(ab, other)
             ):
                 # "… 38 procent av pojkarna och 52 procent av flickorna. Pojkarna är fler bland
-                # de unga som fältassistenterna möter": how many, not the rates
+                # de unga som fältassistenterna möter": how many, not the rates (a make-up in
+                # shares, "61 procent kvinnor", even beside rates, is a count said as shares)
                 continue
             if rates and other.span.start > sent.span.start and _CONTRAST.search(other.span.text):
                 # "Bland tjejerna var andelen 91 procent …. Killarna var däremot oftare nöjda med
