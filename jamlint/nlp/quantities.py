@@ -2039,7 +2039,8 @@ class QuantityFinder:
                 measure = Measure.PEOPLE  # "… 61 elever …. Andelen simkunniga var 85 procent"
             if unit is None and measure is Measure.OTHER and self._share_by_people(toks, expr, previous):
                 measure = Measure.PEOPLE  # "Behandlingen fullföljdes av ungefär hälften"
-            if unit is None and measure is Measure.OTHER and self._fronted_subject(toks, expr, previous):
+            unmeasured = unit is None and measure is Measure.OTHER
+            if unmeasured and self._fronted_subject(toks, expr, previous):
                 measure = Measure.PEOPLE  # "… 22 deltagare …. Ett år senare hade 68 procent arbete"
             if unit is None and measure is Measure.OTHER and self._group_changes(toks, expr):
                 measure = Measure.PEOPLE  # "2 310 invånare …, och gruppen väntas öka med 40 %"
@@ -2392,7 +2393,9 @@ class QuantityFinder:
             return True  # "Andelen som förtidsröstade var 62 procent"
         return head == "andelen" and word._.jam_measure is None and self._modifier(word)
 
-    def _fronted_subject(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
+    def _fronted_subject(
+        self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None
+    ) -> bool:
         """A bare share that is the subject after a fronted time or place and its verb, with
         an object after it, after a sentence about people: a share of them ("Sex månader
         efter avslutad utbildning hade 68 procent arbete", "Efter avslutad rehabilitering
@@ -2410,7 +2413,8 @@ class QuantityFinder:
             return True  # "Till studier gick 14 procent."
         if verb.lower_ in COPULAS or not (verb.lower_ in HAVE_VERBS or _past_verb(verb)):
             return False
-        if verb.lower_.endswith("s") or any(t.like_num or t.text in ",;:" for t in toks[: start - 1][-1:]):
+        before = toks[start - 2]  # the word before the verb: no count, no clause break
+        if verb.lower_.endswith("s") or before.like_num or before.text in ",;:":
             return False
         fronted = toks[: start - 1]
         timed = any(t._.jam_measure in WHEN_MEASURES for t in fronted) or any(
@@ -2420,7 +2424,9 @@ class QuantityFinder:
             return False  # "Kostnaderna 2047 ökade 12 procent": a subject first
         if not obj.is_alpha or not obj.text.islower() or obj.lower_ in OF_WORDS:
             return False
-        return obj.lower_ not in self.ctx("comparatives") and obj.lower_ not in self.ctx("prepositions")
+        return obj.lower_ not in self.ctx("comparatives") and (
+            obj.lower_ not in self.ctx("prepositions")
+        )
 
     def _share_by_people(self, toks: Sequence[Token], expr: _Expr, previous: Antecedent | None) -> bool:
         """A share of people with no noun: "en tredjedel av dem" when the sentence opened on
