@@ -2280,14 +2280,16 @@ def _on_respondents(ab: AnnotatedBlock, sent: Sentence) -> bool:
         not _ANSWER_GIVEN.match(text, m.end()) and not _DIFFERENCE_AFTER.search(text, m.end())
         for m in _RESPONDENTS.finditer(text)
     )
-    # "Kvinnor var alltså överrepresenterade": who answered, said as a make-up
-    return named or _says_makeup(ab, sent) or _REPRESENTED.match(text) is not None
+    # "Kvinnor var alltså överrepresenterade": who answered, said as a make-up (the subject a
+    # sex term, not "… där kvinnor respektive män i dag är underrepresenterade")
+    represented = _REPRESENTED.match(text)
+    sexed = {t.start - sent.span.start for t in sex_terms_in(ab, sent)}
+    return named or _says_makeup(ab, sent) or bool(represented and represented.start(1) in sexed)
 
 
 _DIFFERENCE_AFTER = re.compile(r"\bskillnade[nr]\b", re.IGNORECASE)
 _REPRESENTED = re.compile(
-    r"^(?:\w+\s+)?(?:kvinn|män|flick|pojk|tjej|kill)\w*\s+(?:var|är)\s+(?:\w+\s+)?"
-    r"(?:över|under)representerade?\b",
+    r"^(?:\w+\s+)?(\w+)\s+(?:var|är)\s+(?:\w+\s+)?(?:över|under)representerade?\b",
     re.IGNORECASE,
 )
 
