@@ -1877,6 +1877,8 @@ def _split_measures(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
         clause = _topics(m.group(1), set()) if m else set()
     if not clause:
         clause = _partitive_clause(ab, sent)
+    if not clause:
+        clause = _predicate(ab, sent)
     # (a past tense less its ending: "passade" is said again as "passar"; not "arbete", which
     # would be in "arbetslösheten" too)
     return frozenset(
@@ -1907,6 +1909,43 @@ def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     comma = text.find(",", share.span.end, sent.span.end)
     end = comma if comma >= 0 else sent.span.end
     return _topics(verb.group(1) + " " + text[share.span.end : end], set())
+
+
+def _predicate(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
+    """The topic words of what the shares did or had, when they are the subject after a verb of
+    having: the words after the figures up to a comma ("Vid årets slut hade 68 procent av
+    deltagarna fullföljt insatsen, 78 procent av kvinnorna …": "fullföljt", "insatsen"). Not
+    after a verb of saying: the answer is worded freely ("uppgav 63 procent att de kan sova …"
+    is said again as "sömn")."""
+    figures = [q for q in ab.quantities if q.is_percent and within(q.span, sent)]
+    if not figures:
+        return set()
+    text = ab.block.text
+    verb = _LAST_WORD.search(text, sent.span.start, figures[0].span.start)
+    if verb is None or verb.group(1).lower() not in _HAVE_VERBS:
+        return set()
+    # the text after the first figure, less the figures, up to the first comma after a word
+    rest, start = [], figures[0].span.start
+    for q in figures:
+        rest.append(text[start : q.span.start])
+        start = q.excerpt.end
+    rest.append(text[start : sent.span.end])
+    words = "".join(rest)
+    # (not the verb of a relative clause on the people: "hade 72 procent av dem som fullföljt
+    # en anställning" measures the employment)
+    match = _UP_TO_COMMA.match(_RELATIVE_VERB.sub(" ", words, count=1))
+    return _topics(match.group(1), set()) - _where_or_when(match.group(1))
+
+
+def _where_or_when(text: str) -> set[str]:
+    """The words of a clause that say where or when ("i skolan", "under läsåret"), not what."""
+    return {m.lower() for m in _WHERE_WHEN.findall(text)}
+
+
+_HAVE_VERBS = ("har", "hade")
+_RELATIVE_VERB = re.compile(r"^\s*(?:av\s+(?:dem|de\s+\w+)\s+)?som\s+\w+", re.IGNORECASE)
+_UP_TO_COMMA = re.compile(r"[\s,]*(?:och\s+)?([^,]*?\w[^,]*)(?:,|$)", re.IGNORECASE)
+_WHERE_WHEN = re.compile(r"\b(?:i|på|under|vid|efter|sedan|inom)\s+(\w+)", re.IGNORECASE)
 
 
 # "Av de sökande", "Av dem som …", "Av föräldrarna" (a definite plural)
