@@ -1730,6 +1730,8 @@ class _Split:
     others: bool = False  # a table of people none of whom are staff
     people: frozenset[str] = frozenset()  # stems of the people words around it ("ledamö")
     words: frozenset[str] = frozenset()  # the words of the sentences around it
+    # the people a part of whom it splits ("av de sökande antogs 53 kvinnor": "sökande")
+    wholes: frozenset[str] = frozenset()
 
 
 def _not_on(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
@@ -2248,9 +2250,6 @@ def _among_other_people(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bo
     that names them ("Kvinnorna är i majoritet både bland de sökande och bland de studerande"
     after a split of those admitted); not when one side is named only generically ("personer"),
     nor when it also compares them among its own ("bland män än bland kvinnor")."""
-    generic = tuple(lexicon_lines("context/generic_people"))
-    if any(p.startswith(generic) for p in split.people):
-        return False
     text, base = sent.span.text, sent.span.start
     starts = {p.start - base: p.text.lower() for p in ab.people if within(p, sent)}
     sexed = {t.start - base for t in sex_terms_in(ab, sent)}
@@ -2258,10 +2257,15 @@ def _among_other_people(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bo
     if any(m.start(2) in sexed or m.start(1) in sexed for m in among):
         return False  # "… är högre bland män än bland kvinnor": the sexes' own comparison
     whose = [starts[m.start(g)] for m in among for g in (1, 2) if m.start(g) in starts]
-    if not whose or any(_same_as_split(split, w) for w in whose):
+    generic = tuple(lexicon_lines("context/generic_people"))
+    if any(p.startswith(generic) for p in split.people) and not any(_whole(split, w) for w in whose):
+        return False
+    # (the whole a part of which is split is other people: "bland de sökande" after "av de
+    # sökande antogs 53 kvinnor")
+    if not whose or any(_same_as_split(split, w) and not _whole(split, w) for w in whose):
         return False
     named = [m.group(g).lower() for m in among for g in (1, 2) if m.group(g)]
-    if any(len(w) >= MIN_NAMED and w in split.words for w in named):
+    if any(len(w) >= MIN_NAMED and w in split.words and not _whole(split, w) for w in named):
         return False  # "… men skillnaden är större bland de placerade": the split's own word
     pos = 0
     for end in [m.start() for m in _CLAUSES.finditer(text)] + [len(text)]:
@@ -2273,6 +2277,41 @@ def _among_other_people(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bo
             return False  # "Kvinnorna upplever oftare …, vilket … bland medarbetarna"
         pos = end
     return True
+
+
+def _whole(split: _Split, word: str) -> bool:
+    """A people word for the whole a part of which the split counts."""
+    stem = _stem(word)
+    return any(stem.startswith(w) or w.startswith(stem) for w in split.wholes)
+
+
+def _wholes(ab: AnnotatedBlock, sent: Sentence) -> frozenset[str]:
+    """The stems of the people a part of whom the sentence splits in counts: after "av" and
+    before a verb that is no copula and the split figures ("Av de sökande antogs 53 kvinnor och
+    11 män"), not a make-up of them all ("Av de sökande var 79 kvinnor")."""
+    split = [q for q in ab.quantities if q.sex and within(q.span, sent)]
+    if not split or any(q.is_percent for q in split):
+        # (rates are of the whole: "hade 68 procent av deltagarna fullföljt insatsen, 78
+        # procent av kvinnorna …")
+        return frozenset()
+    text = ab.block.text
+    out = set()
+    for p in ab.people:
+        if not within(p, sent) or p.start >= split[0].span.start:
+            continue
+        m = _PART_OF.match(text, p.end, split[0].span.start)
+        before = text[max(sent.span.start, p.start - 8) : p.start]
+        if m and _OF_WHOLE.search(before) and m.group(1).lower() not in _NOT_A_SELECTION:
+            out.add(_stem(p.text.lower()))
+    return frozenset(out)
+
+
+# "av de sökande", "av deltagarna": the whole; then a verb and the split ("antogs 53 kvinnor")
+_OF_WHOLE = re.compile(r"\bav\s+(?:de\s+|dem\s+|dessa\s+)?$", re.IGNORECASE)
+_PART_OF = re.compile(r"\s+([^\W\d_]+)\b")
+# (not a make-up of them all, "Av de sökande var 79 kvinnor", nor more of the whole, "Av de
+# sökande i Dalby", "Av de sökande som antogs var …")
+_NOT_A_SELECTION = frozenset({*_STATE_VERBS, "i", "på", "från", "till", "med", "som", "och", "under"})
 
 
 def _titles(ctx: RuleContext, ab: AnnotatedBlock) -> tuple[str, ...]:
@@ -3572,6 +3611,7 @@ class SexStatisticsNotAnalysed(Check):
             measures=_split_measures(ab, sent) if rates else frozenset(),
             people=frozenset(around_people | nouns),
             words=frozenset(re.findall(r"\w+", " ".join((text, *_titles(ctx, ab))).lower())),
+            wholes=_wholes(ab, sent),
         )
         if _discussed_in_analysis(ctx, _topics(text, sex), {ab.block.index}, split=about):
             return True

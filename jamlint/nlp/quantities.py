@@ -87,6 +87,8 @@ TENS_IN_DIGITS = re.compile(r"^(\d+)-?tal$")  # "40-tal", "50tal"
 SEVERAL = frozenset({"flera", "många", "några", "vissa"})
 # words that open an apposition saying what the counted are ("212 fastighetsägare, de flesta
 # bostadsrättsföreningar")
+REACHED = ("uppnådde", "uppnår", "klarade", "klarar", "nådde", "når")
+PLACE_PREPOSITIONS = frozenset({"från", "i", "på", "vid", "inom", "hos"})
 APPOSITION_OPENERS = frozenset({"de", "främst", "samtliga", "alla", "flertalet", "huvudsakligen", "mestadels"})
 # "10 och 12 elever", "10 resp. 12 platser", "mellan 5 till 8 deltagare": the first number
 # counts the noun after the second.
@@ -242,7 +244,8 @@ class QuantityFinder:
         if toks[pos + 2].lower_ not in APPOSITION_OPENERS and toks[pos + 2]._.jam_measure is None:
             return False  # "6 340 invånare, och enligt kommunens prognos …": a new clause
         for tok in toks[pos + 2 : pos + 6]:
-            if tok.is_punct:
+            if tok.is_punct or tok.lower_ in PLACE_PREPOSITIONS:
+                # (where they come from: "17 lärare, de flesta från kommunens egna skolor")
                 return False
             if tok._.jam_measure is not None:
                 return tok._.jam_measure is Measure.ORGANISATION
@@ -983,6 +986,17 @@ class QuantityFinder:
             return False
         nxt = toks[pos + 1]
         return nxt.is_alpha and not nxt.is_stop and nxt._.jam_measure is not Measure.PEOPLE
+
+    @staticmethod
+    def _elided_possession(toks: Sequence[Token], unit: _Unit) -> bool:
+        """A share "av" a people word in the genitive with nothing after it owned: a share of
+        what the sentence named before ("Kvinnornas lön motsvarade 96,5 procent av männens")."""
+        pos = unit.pos
+        if not unit.follows or pos < 1 or toks[pos - 1].lower_ != "av":
+            return False
+        if not toks[pos].lower_.endswith(("nas", "ens")):
+            return False
+        return pos + 1 >= len(toks) or toks[pos + 1].is_punct or toks[pos + 1].lower_ in ("och", "eller")
 
     def _plural_noun(self, tok: Token) -> bool:
         """A word that looks like a plural noun jamlint does not know ("bänkarna")."""
@@ -1726,9 +1740,10 @@ class QuantityFinder:
             return False
         if unit.follows:
             return True  # "hade 10,9 procent av eleverna mer än 20 procent frånvaro"
-        # "en frånvaro på …", "en sammanlagd frånvaro på 15 procent eller mer"
+        # "en frånvaro på …", "en sammanlagd frånvaro på 15 procent eller mer", or a bare rate
+        # held as a condition ("om de har närvaro på minst 80 procent")
         before = [t.lower_ for t in toks[max(0, unit.pos - 2) : unit.pos]]
-        return any(w in ("en", "ett", "hög", "låg") for w in before)
+        return any(w in ("en", "ett", "hög", "låg", "har", "ha", "med") for w in before)
 
     def _staff_time(self, toks: Sequence[Token], expr: _Expr, unit: _Unit | None) -> bool:
         """A count of people with a fraction that is no average or rate, in a sentence about
@@ -1908,7 +1923,8 @@ class QuantityFinder:
             return True
         if words[0] in COPULAS or words[0] in ("varit", "blivit"):
             return any(w in self.ctx("people_states") for w in words[1:3])
-        if words[0] in ("har", "hade", "saknar", "saknade", "fått", "får", "fick"):
+        # (or reached: "andelen som hade uppnått kunskapskraven", "som klarade kunskapskraven")
+        if words[0] in ("har", "hade", "saknar", "saknade", "fått", "får", "fick", *REACHED):
             return any(w.endswith(tuple(self.ctx("held_by_people"))) for w in words[1:])
         return False
 
@@ -2087,6 +2103,8 @@ class QuantityFinder:
         start = expr.start
         if measure not in NO_APPROXIMATION:
             start = self._approximation_start(toks, start)
+        if measure is Measure.PEOPLE and unit is not None and self._elided_possession(toks, unit):
+            measure = Measure.OTHER  # "Kvinnornas lön motsvarade 96,5 procent av männens": pay
         if measure is Measure.PEOPLE and start > 0 and toks[start - 1].lower_ == "per":
             measure = Measure.OTHER  # "4,2 anmälda brott per 1 000 invånare": a rate's base
         if (
