@@ -2862,9 +2862,30 @@ def _comparisons_elsewhere(
                 and not (grades and _GRADE_BEFORE.search(other.block.text, 0, x.span.start))
             ]  # fmt: skip
             references = (Measure.PARAGRAPH, Measure.DNR)  # "5 §", "artikel 3": no figures
-            if any(x.measure not in WHEN_MEASURES | set(references) for x in figures):
+            if any(
+                x.measure not in WHEN_MEASURES | set(references) and not _no_figure(other, x)
+                for x in figures
+            ):
                 continue
             yield other, s2
+
+
+def _no_figure(ab: AnnotatedBlock, q: Quantity) -> bool:
+    """A number that is part of a comparison of the sexes ("fem gånger så många som
+    flickorna") or names things already known ("på de två skolorna"), no figure of a sentence's
+    own."""
+    text = ab.block.text
+    times = _TIMES_AS.match(text, q.excerpt.end)
+    if times is not None and any(t.start == times.start(1) for t in ab.sex_terms):
+        return True  # (of the bare sexes, not "sju gånger fler än ensamstående män med barn")
+    known = q.measure in (Measure.OBJECT, Measure.ORGANISATION)
+    return known and _THE_BEFORE.search(text, 0, q.span.start) is not None
+
+
+_TIMES_AS = re.compile(
+    r"\s+gånger\s+(?:så\s+många\s+som|fler\s+än|färre\s+än)\s+(?:de\s+)?(\w+)", re.IGNORECASE
+)
+_THE_BEFORE = re.compile(r"\b(?:de|båda|alla)\s+$", re.IGNORECASE)
 
 
 _GRADE_BEFORE = re.compile(rf"\b{_GRADE_WORDS}\s*$", re.IGNORECASE)
