@@ -576,6 +576,8 @@ FOR_ADULTS = re.compile(
     r"|\bär\s+(?:en|ett)\s+(?:\w+\s+){0,2}?för\s+vuxna\b(?!\s+och\s+barn)"
     # "Undersökningen omfattar invånare från 18 år"
     r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:1[89]|[2-9]\d)\s+år"
+    # "Insatserna riktar sig till personer som är 20 år eller äldre" (session 20)
+    r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:1[89]|[2-9]\d)\s+år\s+(?:eller|och)\s+äldre\b"
     # "Bostad först beviljas personer som har fyllt 18 år" (session 8)
     r"|\b(?:beviljas|ges|erbjuds)\s+(?:\w+\s+)?som\s+(?:har\s+)?fyllt\s+(?:1[89]|[2-9]\d)\s+år",
     re.IGNORECASE,
@@ -1241,6 +1243,13 @@ def _innermost(good: list[GenderSection]) -> GenderSection:
     return good[0]
 
 
+# a gender section that builds on the analysis written before it
+_REFERS_BACK = re.compile(
+    r"\b(?:analysen|bedömningen|redovisningen|genomgången)\s+ovan\b|\bsom\s+framgår\s+ovan\b",
+    re.IGNORECASE,
+)
+
+
 class AnalysisLacks(Check):
     """JAM107/JAM108: a real analysis exists but lacks something the guidance asks for.
 
@@ -1265,7 +1274,10 @@ class AnalysisLacks(Check):
             for gs in good
             for r in gs.sentences
         )
-        if good and analysis.body and all(_is_children_label(gs.title) for gs in good):
+        children_only = all(_is_children_label(gs.title) for gs in good)
+        # (or the gender section builds on it: "Analysen ovan visar att pojkarna …")
+        back = any(_REFERS_BACK.search(r.text) for gs in good for r in gs.sentences)
+        if good and (analysis.body and children_only or back):
             # the analysis of women and men is written elsewhere too, and the children section
             # adds girls and boys: the factors or goals may be in either
             found = found or self._in_body(ctx, analysis)
