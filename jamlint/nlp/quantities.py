@@ -348,9 +348,12 @@ class QuantityFinder:
             return True  # "För de nya grupperna utbildas två nya gruppledare": the plan's new staff
         added = new or expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "ytterligare"
         added = added or start > 0 and toks[start - 1].lower_ == "ytterligare"
-        if added and staff and any(t.lower_ in ASSESSING for t in toks[:start]):
+        if added and staff and any(t.lower_ in ASSESSING for t in toks[:start]) and not (
+            self._will_do(toks, after_unit)
+        ):
             # "Förvaltningen bedömer att två ytterligare familjebehandlare gör det möjligt …":
-            # the staff the proposal adds
+            # the staff the proposal adds (not "… att ytterligare omkring 350 medarbetare kommer
+            # att använda bidraget", the staff as users)
             return True
         if added and staff and toks[0].lower_ == "med" and start <= 2:
             # "Med två ytterligare familjebehandlare beräknas väntetiden kunna kortas …": what
@@ -986,6 +989,15 @@ class QuantityFinder:
             return False
         nxt = toks[pos + 1]
         return nxt.is_alpha and not nxt.is_stop and nxt._.jam_measure is not Measure.PEOPLE
+
+    @staticmethod
+    def _will_do(toks: Sequence[Token], after: Token | None) -> bool:
+        """ "… kommer att använda": what the people will do themselves, an active verb (not
+        "kommer att behövas")."""
+        if after is None or after.lower_ != "kommer" or after.i + 2 >= len(toks):
+            return False
+        verb = toks[after.i + 2]
+        return toks[after.i + 1].lower_ == "att" and verb.is_alpha and not verb.lower_.endswith("s")
 
     @staticmethod
     def _elided_possession(toks: Sequence[Token], unit: _Unit) -> bool:
@@ -1712,8 +1724,11 @@ class QuantityFinder:
 
     def _people_of_a_thing(self, toks: Sequence[Token], pos: int) -> bool:
         """The people after a share noun are followed by "av" and a thing ("Andelen timavlönade
-        av den utförda tiden"): the share is of the thing, by who did it."""
+        av den utförda tiden"), or stand before it ("andelen timavlönad tid"): the share is of
+        the thing, by who did it."""
         k = pos + 1
+        if k < len(toks) and toks[k].lower_ in self.ctx("time_and_cost_things"):
+            return True
         if k >= len(toks) or toks[k].lower_ not in OF_WORDS:
             return False
         k += 1
