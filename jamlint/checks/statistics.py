@@ -2823,6 +2823,7 @@ def _counts_compared(
 
 
 _AMONG_THE = re.compile(r"\bbland\s+(?:de|dessa)\s+(?!som\b)(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+_AMONG_DEFINITE = re.compile(r"\bbland\s+(\w+na)\b", re.IGNORECASE)
 MIN_GROUP_WORD = 6
 
 
@@ -2831,13 +2832,25 @@ def _among_others(ab: AnnotatedBlock, sent: Sentence, comparison: Sentence) -> b
     split's sentence nor the one before it has: other people ("Under 2024 inkom 612
     orosanmälningar om 398 barn. Av barnen var 190 flickor …")."""
     m = _AMONG_THE.search(comparison.span.text)
+    # (or a definite plural: "bland besökarna på fritidsgårdarna" after "538 elever")
+    m = m or _AMONG_DEFINITE.search(comparison.span.text)
     if m is None or len(m.group(1)) < MIN_GROUP_WORD:
         return False
+    if m.group(1).lower().startswith((*lexicon_lines("sex_prefixes"), "män")):
+        return False  # "bland flickorna", "bland männen": the sexes, no group
     before = [x for x in ab.sentences if x.span.end <= sent.span.start][-1:]
-    text = " ".join(x.span.text for x in (*before, sent)).lower()
+    # (and the sentence after it, when the split names its people only generically: "164
+    # personer …, 71 kvinnor och 93 män. Av deltagarna var …")
+    generic = tuple(lexicon_lines("context/generic_people"))
+    people = _people_words(ab, sent)
+    vague = bool(people) and all(w.startswith(generic) for w in people)
+    after = [x for x in ab.sentences if x.span.start >= sent.span.end][:1] if vague else []
+    text = " ".join(x.span.text for x in (*before, sent, *after)).lower()
     # (or the noun after it: "bland de medföljande barnen" after "38 barn, 17 flickor …")
     words = [w.lower() for w in m.groups() if w and len(w) >= MIN_STEM]
-    return not any(_stem(w) in text for w in words)
+    # (or by the verb that makes them: "deltog 1 140 barn" ↔ "bland deltagarna")
+    agents = set().union(*(_agent_stems(x) for x in (*before, sent, *after)))
+    return not any(_stem(w) in text or w.startswith(tuple(agents)) for w in words)
 
 
 def _comparisons_elsewhere(
