@@ -349,7 +349,7 @@ class QuantityFinder:
         added = new or expr.end + 1 < len(toks) and toks[expr.end + 1].lower_ == "ytterligare"
         added = added or start > 0 and toks[start - 1].lower_ == "ytterligare"
         if added and staff and any(t.lower_ in ASSESSING for t in toks[:start]) and not (
-            self._will_do(toks, after_unit)
+            self._will_do(toks, q)
         ):
             # "Förvaltningen bedömer att två ytterligare familjebehandlare gör det möjligt …":
             # the staff the proposal adds (not "… att ytterligare omkring 350 medarbetare kommer
@@ -991,13 +991,14 @@ class QuantityFinder:
         return nxt.is_alpha and not nxt.is_stop and nxt._.jam_measure is not Measure.PEOPLE
 
     @staticmethod
-    def _will_do(toks: Sequence[Token], after: Token | None) -> bool:
+    def _will_do(toks: Sequence[Token], q: Quantity) -> bool:
         """ "… kommer att använda": what the people will do themselves, an active verb (not
         "kommer att behövas")."""
-        if after is None or after.lower_ != "kommer" or after.i + 2 >= len(toks):
+        k = next((i for i, t in enumerate(toks) if t.idx >= q.excerpt.end), len(toks))
+        if k + 2 >= len(toks) or toks[k].lower_ != "kommer" or toks[k + 1].lower_ != "att":
             return False
-        verb = toks[after.i + 2]
-        return toks[after.i + 1].lower_ == "att" and verb.is_alpha and not verb.lower_.endswith("s")
+        verb = toks[k + 2]
+        return verb.is_alpha and not verb.lower_.endswith("s")
 
     @staticmethod
     def _elided_possession(toks: Sequence[Token], unit: _Unit) -> bool:
