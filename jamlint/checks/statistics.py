@@ -280,6 +280,13 @@ def _next_splits(
     nab, nsent = nxt
     if not siblings and _ALL_ONE_SEX.match(nsent.span.text):
         return True  # "… för 23 medarbetare. Samtliga är kvinnor, …"
+    nsplit = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
+    if _response_rate(ab.block.text, q) and nsplit and all(
+        _makeup_share(nab.block.text, x) for x in nsplit
+    ):
+        # "Svarsfrekvensen var 61 procent …. Av de svarande var 68 procent kvinnor": who
+        # answered, not the response rate of each sex
+        return False
     if _adds_up_to_another(q, ab, sent, nab, nsent):
         # "Enkäten skickades till 1 046 personer …, och 608 svarade … Av de svarande var 401
         # kvinnor och 207 män": the split is the 608's
