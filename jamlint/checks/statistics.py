@@ -165,7 +165,7 @@ def disaggregated(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quant
     siblings = _sentence_figures(ab, sent, q)
     if nxt is not None and _next_splits(ctx, q, sent, ab, nxt, siblings):
         return True
-    if nxt is not None and _in_split_table(ctx, nxt[1], q, nxt[0]):
+    if nxt is not None and _in_split_table(ctx, nxt[1], q, nxt[0], sent.span.text):
         # "… 1 386 tillsvidareanställda medarbetare. Fördelningen per förvaltning framgår av
         # tabell 1.", a table by sex whose total row is 1 386
         return True
@@ -195,8 +195,11 @@ def _whole_of(text: str) -> float | None:
     return parts[1] if parts else None
 
 
-def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: AnnotatedBlock) -> bool:
-    """A table by sex that the sentence points to has q's value in its total row."""
+def _in_split_table(
+    ctx: RuleContext, sent: Sentence, q: Quantity, ab: AnnotatedBlock, own: str = ""
+) -> bool:
+    """A table by sex that the sentence points to has q's value in its total row, or q is the
+    share of a row that q's own sentence names (`own`)."""
     if q.value is None or not any(within(r, sent) for r in phrases(ab, TABLE_REFERENCE)):
         return False
     # (or, with no caption numbered, the table right after: "Totalt fick 312 ungdomar en
@@ -207,9 +210,30 @@ def _in_split_table(ctx: RuleContext, sent: Sentence, q: Quantity, ab: Annotated
         if b.kind is BlockKind.TABLE and not _caption_number(ctx, b)
     ][:1]
     return any(
-        b.table is not None and table_split(ctx, b) and _total_row_holds(b.table, {q.value})
+        b.table is not None and table_split(ctx, b) and (
+            _total_row_holds(b.table, {q.value})
+            or q.is_percent and _row_share_holds(b.table, q.value, own)
+        )
         for b in tables
-    )
+    )  # fmt: skip
+
+
+def _row_share_holds(table: Table, value: float, own: str) -> bool:
+    """A row that the sentence names is this share of the total row ("Av dem betalade 41
+    procent ingen avgift" and "Ingen avgift | 397 | 141 | 538" over "Totalt | … | 1 312")."""
+    body = table.rows[table.header_rows :]
+    totals = [_value_of(row[-1]) for row in body if row and _TOTAL_LABEL.match(row[0])]
+    whole = totals[0] if totals else None
+    if not whole:
+        return False
+    words = set(re.findall(r"\w{4,}", own.lower()))
+    for row in body:
+        part = _value_of(row[-1]) if row else None
+        if part is None or _TOTAL_LABEL.match(row[0]) or round(100 * part / whole) != round(value):
+            continue
+        if words & set(re.findall(r"\w{4,}", row[0].lower())):
+            return True
+    return False
 
 
 def _in_referenced_table(ctx: RuleContext, ab: AnnotatedBlock, sent: Sentence, q: Quantity) -> bool:
