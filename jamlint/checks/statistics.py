@@ -2076,12 +2076,44 @@ def _counts_staff(ab: AnnotatedBlock, sent: Sentence) -> bool | None:
         and q.excerpt.end <= first and _VARAV_REACH.match(ab.block.text[q.excerpt.end : first])
     ]  # fmt: skip
     if not totals:
-        return None
+        return True if _put_in_staff_role(ab, sent, first) else None
     total = totals[-1]
     # (people in a staff role by the verb: "Aktiviteterna leddes av 58 feriearbetande ungdomar,
     # 35 flickor och 23 pojkar", "Till aktiviteterna anställdes 48 ungdomar, …")
     role = _STAFF_ROLE.search(ab.block.text, sent.span.start, total.span.start) is not None
-    return role or _is_staff(total.unit.text.lower())
+    return role or _is_staff(total.unit.text.lower()) or _put_in_staff_role(ab, sent, first)
+
+
+def _put_in_staff_role(ab: AnnotatedBlock, sent: Sentence, first: int) -> bool:
+    """The people split were put in a staff role by a verb before them: in the split's own
+    clause ("Aktiviteterna leddes av 12 fritidsledare och 41 ferieungdomar, varav 27 tjejer",
+    "leddes av 38 feriearbetande ungdomar i åldern 16–19 år, 23 tjejer …"), or in the sentence
+    before, whose people the split opens with ("… leddes av 58 feriearbetande ungdomar och 17
+    fritidsledare. Av de feriearbetande ungdomarna var 39 flickor …")."""
+    text = ab.block.text
+    role = _ROLE_VERB.search(text, sent.span.start, first)
+    # (the people after the verb, with no other verb before the split: not "Gruppen leds av två
+    # kuratorer och har 14 deltagare, varav 9 flickor")
+    if role and not _OTHER_VERB.search(text, role.end(), first):
+        return True
+    opening = _OPENING_PEOPLE.match(text, sent.span.start, first)
+    before = [x for x in ab.sentences if x.span.end <= sent.span.start][-1:]
+    if opening is None or not before:
+        return False
+    word = _stem(opening.group(1).lower())[:MIN_GROUP_WORD]
+    role = _ROLE_VERB.search(text, before[0].span.start, before[0].span.end)
+    return role is not None and word in text[role.end() : before[0].span.end].lower()
+
+
+# a verb that puts the people after it in a staff role, up to the split's figures in its clause
+_ROLE_VERB = re.compile(
+    r"\b(?:leddes|leds|bemannades|bemannas|anställdes|anställs|rekryterades)\b", re.IGNORECASE
+)
+_OTHER_VERB = re.compile(
+    r"\b(?:har|hade|är|var|deltog|deltar|fick|får|fanns|finns|kom|kommer)\b", re.IGNORECASE
+)
+# "Av de feriearbetande ungdomarna var …", "De feriearbetande var …": the people the split opens with
+_OPENING_PEOPLE = re.compile(r"\s*(?:av\s+)?de\s+(\w+)(?:\s+\w+)?\s+(?:var|är)\b", re.IGNORECASE)
 
 
 # a verb that puts the people after it in a staff role
