@@ -1945,17 +1945,19 @@ def _partitive_clause(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
 
 
 def _predicate(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
-    """The topic words of what the shares did or had, when they are the subject after a verb of
-    having: the words after the figures up to a comma ("Vid årets slut hade 68 procent av
-    deltagarna fullföljt insatsen, 78 procent av kvinnorna …": "fullföljt", "insatsen"). Not
-    after a verb of saying: the answer is worded freely ("uppgav 63 procent att de kan sova …"
-    is said again as "sömn")."""
+    """The words of what the shares did, had or said, when they are the subject after a verb
+    of having or saying: the words after the figures up to a comma ("Vid årets slut hade 68
+    procent av deltagarna fullföljt insatsen, 78 procent av kvinnorna …": "fullföljt",
+    "insatsen"). An answer is worded freely, so its words are kept short and less their endings
+    ("uppgav 38 procent av kvinnorna … att de avstår från att gå ut ensamma": "avstå", "ensam",
+    said again as "Kvinnorna avstår nästan tre gånger så ofta …")."""
     figures = [q for q in ab.quantities if q.is_percent and within(q.span, sent)]
     if not figures:
         return set()
     text = ab.block.text
     verb = _LAST_WORD.search(text, sent.span.start, figures[0].span.start)
-    if verb is None or verb.group(1).lower() not in _HAVE_VERBS:
+    said = verb is not None and verb.group(1).lower() in lexicon_lines("context/opinion_verbs")
+    if verb is None or verb.group(1).lower() not in _HAVE_VERBS and not said:
         return set()
     # the text after the first figure, less the figures, up to the first comma after a word
     rest, start = [], figures[0].span.start
@@ -1967,7 +1969,24 @@ def _predicate(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     # (not the verb of a relative clause on the people: "hade 72 procent av dem som fullföljt
     # en anställning" measures the employment)
     match = _UP_TO_COMMA.match(_RELATIVE_VERB.sub(" ", words, count=1))
+    if said:
+        # (the answer in its own short words: "att de kan sova …", "hot eller våld")
+        clause = match.group(1).lower()
+        sexed = {w for t in sex_terms_in(ab, sent) for w in re.findall(r"\w+", t.text.lower())}
+        words = set(re.findall(r"[^\W\d_]{4,}", clause)) - _FUNCTION_WORDS - sexed
+        # (less an ending: "läsa" is said again as "läser", "läsningen")
+        return {_less_ending(w) for w in words - _where_or_when(clause)}
     return _topics(match.group(1), set()) - _where_or_when(match.group(1))
+
+
+def _less_ending(word: str) -> str:
+    """A short word less a final vowel ("läsa" → "läs"), a longer one less two letters."""
+    if len(word) > SHORT_WORD:
+        return word[:-2]
+    return word[:-1] if word[-1] in "aeiouyåäö" else word
+
+
+SHORT_WORD = 5
 
 
 def _where_or_when(text: str) -> set[str]:
@@ -1976,6 +1995,11 @@ def _where_or_when(text: str) -> set[str]:
 
 
 _HAVE_VERBS = ("har", "hade")
+_FUNCTION_WORDS = frozenset(
+    "inte blir blev varit hade eller också under efter över sina sitt sin deras dem andra "
+    "alla mycket något några ingen inga kunna skulle kunde ville vill måste behöver från ofta "
+    "senaste sällan alltid också bara även redan sedan fortfarande känt känner tycker".split()
+)
 _RELATIVE_VERB = re.compile(r"^\s*(?:av\s+(?:dem|de\s+\w+)\s+)?som\s+\w+", re.IGNORECASE)
 _UP_TO_COMMA = re.compile(r"[\s,]*(?:och\s+)?([^,]*?\w[^,]*)(?:,|$)", re.IGNORECASE)
 _WHERE_WHEN = re.compile(r"\b(?:i|på|under|vid|efter|sedan|inom)\s+(\w+)", re.IGNORECASE)
