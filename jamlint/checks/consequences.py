@@ -577,7 +577,8 @@ FOR_ADULTS = re.compile(
     # "Undersökningen omfattar invånare från 18 år"
     r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:från|över|äldre än)\s+(?:1[89]|[2-9]\d)\s+år"
     # "Insatserna riktar sig till personer som är 20 år eller äldre" (session 20)
-    r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?\b(?:1[89]|[2-9]\d)\s+år\s+(?:eller|och)\s+äldre\b"
+    r"|\b(?:omfattar|gäller|avser|riktar sig till)\b[^.]{0,40}?"
+    r"\b(?:1[89]|[2-9]\d)\s+år\s+(?:eller|och)\s+äldre\b"
     # "Bostad först beviljas personer som har fyllt 18 år" (session 8)
     r"|\b(?:beviljas|ges|erbjuds)\s+(?:\w+\s+)?som\s+(?:har\s+)?fyllt\s+(?:1[89]|[2-9]\d)\s+år",
     re.IGNORECASE,

@@ -1949,8 +1949,8 @@ def _predicate(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     of having or saying: the words after the figures up to a comma ("Vid årets slut hade 68
     procent av deltagarna fullföljt insatsen, 78 procent av kvinnorna …": "fullföljt",
     "insatsen"). An answer is worded freely, so its words are kept short and less their endings
-    ("uppgav 38 procent av kvinnorna … att de avstår från att gå ut ensamma": "avstå", "ensam",
-    said again as "Kvinnorna avstår nästan tre gånger så ofta …")."""
+    ("uppgav 38 procent av kvinnorna … att de avstår från att gå ut ensamma": "avstå",
+    "ensam", said again as "Kvinnorna avstår nästan tre gånger så ofta …")."""
     figures = [q for q in ab.quantities if q.is_percent and within(q.span, sent)]
     if not figures:
         return set()
@@ -1995,11 +1995,14 @@ def _where_or_when(text: str) -> set[str]:
 
 
 _HAVE_VERBS = ("har", "hade")
-_FUNCTION_WORDS = frozenset(
-    "inte blir blev varit hade eller också under efter över sina sitt sin deras dem andra "
-    "alla mycket något några ingen inga kunna skulle kunde ville vill måste behöver från ofta "
-    "senaste sällan alltid också bara även redan sedan fortfarande känt känner tycker".split()
-)
+# words of an answer too common to name what it measures
+_FUNCTION_WORDS = frozenset({
+    "inte", "blir", "blev", "varit", "hade", "eller", "också", "under", "efter", "över", "sina",
+    "sitt", "sin", "deras", "dem", "andra", "alla", "mycket", "något", "några", "ingen", "inga",
+    "kunna", "skulle", "kunde", "ville", "vill", "måste", "behöver", "från", "ofta", "senaste",
+    "sällan", "alltid", "bara", "även", "redan", "sedan", "fortfarande", "känt", "känner",
+    "tycker",
+})
 _RELATIVE_VERB = re.compile(r"^\s*(?:av\s+(?:dem|de\s+\w+)\s+)?som\s+\w+", re.IGNORECASE)
 _UP_TO_COMMA = re.compile(r"[\s,]*(?:och\s+)?([^,]*?\w[^,]*)(?:,|$)", re.IGNORECASE)
 _WHERE_WHEN = re.compile(r"\b(?:i|på|under|vid|efter|sedan|inom)\s+(\w+)", re.IGNORECASE)
@@ -2136,7 +2139,8 @@ _ROLE_VERB = re.compile(
 _OTHER_VERB = re.compile(
     r"\b(?:har|hade|är|var|deltog|deltar|fick|får|fanns|finns|kom|kommer)\b", re.IGNORECASE
 )
-# "Av de feriearbetande ungdomarna var …", "De feriearbetande var …": the people the split opens with
+# "Av de feriearbetande ungdomarna var …", "De feriearbetande var …": the people a split opens
+# with
 _OPENING_PEOPLE = re.compile(r"\s*(?:av\s+)?de\s+(\w+)(?:\s+\w+)?\s+(?:var|är)\b", re.IGNORECASE)
 
 
@@ -2345,7 +2349,8 @@ def _among_other_people(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bo
         return False  # "… är högre bland män än bland kvinnor": the sexes' own comparison
     whose = [starts[m.start(g)] for m in among for g in (1, 2) if m.start(g) in starts]
     generic = tuple(lexicon_lines("context/generic_people"))
-    if any(p.startswith(generic) for p in split.people) and not any(_whole(split, w) for w in whose):
+    wholes = any(_whole(split, w) for w in whose)
+    if any(p.startswith(generic) for p in split.people) and not wholes:
         return False
     # (the whole a part of which is split is other people: "bland de sökande" after "av de
     # sökande antogs 53 kvinnor")
@@ -2398,7 +2403,9 @@ _OF_WHOLE = re.compile(r"\bav\s+(?:de\s+|dem\s+|dessa\s+)?$", re.IGNORECASE)
 _PART_OF = re.compile(r"\s+([^\W\d_]+)\b")
 # (not a make-up of them all, "Av de sökande var 79 kvinnor", nor more of the whole, "Av de
 # sökande i Dalby", "Av de sökande som antogs var …")
-_NOT_A_SELECTION = frozenset({*_STATE_VERBS, "i", "på", "från", "till", "med", "som", "och", "under"})
+_NOT_A_SELECTION = frozenset(
+    {*_STATE_VERBS, "i", "på", "från", "till", "med", "som", "och", "under"}
+)
 
 
 def _titles(ctx: RuleContext, ab: AnnotatedBlock) -> tuple[str, ...]:

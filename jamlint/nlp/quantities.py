@@ -1009,7 +1009,8 @@ class QuantityFinder:
             return False
         if not toks[pos].lower_.endswith(("nas", "ens")):
             return False
-        return pos + 1 >= len(toks) or toks[pos + 1].is_punct or toks[pos + 1].lower_ in ("och", "eller")
+        after = toks[pos + 1] if pos + 1 < len(toks) else None
+        return after is None or after.is_punct or after.lower_ in ("och", "eller")
 
     def _plural_noun(self, tok: Token) -> bool:
         """A word that looks like a plural noun jamlint does not know ("bänkarna")."""
