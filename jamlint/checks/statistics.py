@@ -1949,7 +1949,7 @@ def _predicate(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
     of having or saying: the words after the figures up to a comma ("Vid årets slut hade 68
     procent av deltagarna fullföljt insatsen, 78 procent av kvinnorna …": "fullföljt",
     "insatsen"). An answer is worded freely, so its words are kept short and less their endings
-    ("uppgav 38 procent av kvinnorna … att de avstår från att gå ut ensamma": "avstå",
+    ("uppgav 38 procent av kvinnorna … att de avstår från att gå ut ensamma": "avst",
     "ensam", said again as "Kvinnorna avstår nästan tre gånger så ofta …")."""
     figures = [q for q in ab.quantities if q.is_percent and within(q.span, sent)]
     if not figures:
@@ -1965,10 +1965,9 @@ def _predicate(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
         rest.append(text[start : q.span.start])
         start = q.excerpt.end
     rest.append(text[start : sent.span.end])
-    words = "".join(rest)
     # (not the verb of a relative clause on the people: "hade 72 procent av dem som fullföljt
     # en anställning" measures the employment)
-    match = _UP_TO_COMMA.match(_RELATIVE_VERB.sub(" ", words, count=1))
+    match = _UP_TO_COMMA.match(_RELATIVE_VERB.sub(" ", "".join(rest), count=1))
     if said:
         # (the answer in its own short words: "att de kan sova …", "hot eller våld")
         clause = match.group(1).lower()
@@ -1998,7 +1997,7 @@ _HAVE_VERBS = ("har", "hade")
 # words of an answer too common to name what it measures
 _FUNCTION_WORDS = frozenset({
     "inte", "blir", "blev", "varit", "hade", "eller", "också", "under", "efter", "över", "sina",
-    "sitt", "sin", "deras", "dem", "andra", "alla", "mycket", "något", "några", "ingen", "inga",
+    "sitt", "deras", "andra", "alla", "mycket", "något", "några", "ingen", "inga",
     "kunna", "skulle", "kunde", "ville", "vill", "måste", "behöver", "från", "ofta", "senaste",
     "sällan", "alltid", "bara", "även", "redan", "sedan", "fortfarande", "känt", "känner",
     "tycker",
@@ -2339,8 +2338,9 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:vilket|eftersom)\s", re.IGNORECASE)
 def _among_other_people(split: _Split, ab: AnnotatedBlock, sent: Sentence) -> bool:
     """The sentence compares the sexes among people other than the split's, in every clause
     that names them ("Kvinnorna är i majoritet både bland de sökande och bland de studerande"
-    after a split of those admitted); not when one side is named only generically ("personer"),
-    nor when it also compares them among its own ("bland män än bland kvinnor")."""
+    after a split of those admitted); not when one side is named only generically ("personer")
+    unless the comparison is among the whole a part of which the split counts, nor when it also
+    compares them among its own ("bland män än bland kvinnor")."""
     text, base = sent.span.text, sent.span.start
     starts = {p.start - base: p.text.lower() for p in ab.people if within(p, sent)}
     sexed = {t.start - base for t in sex_terms_in(ab, sent)}
