@@ -353,7 +353,6 @@ def _next_splits(
         x.measure is Measure.PEOPLE and not x.sex and within(x.span, nsent) for x in nab.quantities
     ):
         return False  # the next sentence has figures of its own
-    nsplit = [x for x in nab.quantities if x.sex and within(x.span, nsent)]
     if not q.is_percent and nsplit and all(_rate_among_sex(nab.block.text, x) for x in nsplit):
         return False  # rates within each sex split no count ("Arbetslösheten bland kvinnor var …")
     if siblings and _has_split(nab, nsent) and _qualified_for_this(ab.block.text, q, nsent, siblings):
@@ -1972,7 +1971,8 @@ def _predicate(ab: AnnotatedBlock, sent: Sentence) -> set[str]:
         # (the answer in its own short words: "att de kan sova …", "hot eller våld")
         clause = match.group(1).lower()
         sexed = {w for t in sex_terms_in(ab, sent) for w in re.findall(r"\w+", t.text.lower())}
-        words = set(re.findall(r"[^\W\d_]{4,}", clause)) - _FUNCTION_WORDS - sexed
+        common = set(lexicon_lines("context/answer_common_words"))
+        words = set(re.findall(r"[^\W\d_]{4,}", clause)) - common - sexed
         # (less an ending: "läsa" is said again as "läser", "läsningen")
         return {_less_ending(w) for w in words - _where_or_when(clause)}
     return _topics(match.group(1), set()) - _where_or_when(match.group(1))
@@ -1994,14 +1994,6 @@ def _where_or_when(text: str) -> set[str]:
 
 
 _HAVE_VERBS = ("har", "hade")
-# words of an answer too common to name what it measures
-_FUNCTION_WORDS = frozenset({
-    "inte", "blir", "blev", "varit", "hade", "eller", "också", "under", "efter", "över", "sina",
-    "sitt", "deras", "andra", "alla", "mycket", "något", "några", "ingen", "inga",
-    "kunna", "skulle", "kunde", "ville", "vill", "måste", "behöver", "från", "ofta", "senaste",
-    "sällan", "alltid", "bara", "även", "redan", "sedan", "fortfarande", "känt", "känner",
-    "tycker",
-})
 _RELATIVE_VERB = re.compile(r"^\s*(?:av\s+(?:dem|de\s+\w+)\s+)?som\s+\w+", re.IGNORECASE)
 _UP_TO_COMMA = re.compile(r"[\s,]*(?:och\s+)?([^,]*?\w[^,]*)(?:,|$)", re.IGNORECASE)
 _WHERE_WHEN = re.compile(r"\b(?:i|på|under|vid|efter|sedan|inom)\s+(\w+)", re.IGNORECASE)
@@ -2131,10 +2123,9 @@ def _put_in_staff_role(ab: AnnotatedBlock, sent: Sentence, first: int) -> bool:
     return role is not None and word in text[role.end() : before[0].span.end].lower()
 
 
-# a verb that puts the people after it in a staff role, up to the split's figures in its clause
-_ROLE_VERB = re.compile(
-    r"\b(?:leddes|leds|bemannades|bemannas|anställdes|anställs|rekryterades)\b", re.IGNORECASE
-)
+# the verbs that put the people after them in a staff role
+_ROLE_VERBS = r"\b(?:leddes|leds|bemannades|bemannas|anställdes|anställs|rekryterades)\b"
+_ROLE_VERB = re.compile(_ROLE_VERBS, re.IGNORECASE)
 _OTHER_VERB = re.compile(
     r"\b(?:har|hade|är|var|deltog|deltar|fick|får|fanns|finns|kom|kommer)\b", re.IGNORECASE
 )
@@ -2145,8 +2136,7 @@ _OPENING_PEOPLE = re.compile(r"\s*(?:av\s+)?de\s+(\w+)(?:\s+\w+)?\s+(?:var|är)\
 
 # a verb that puts the people after it in a staff role
 _STAFF_ROLE = re.compile(
-    r"\b(?:leddes|leds|bemannades|bemannas|anställdes|anställs|rekryterades)\s+(?:av\s+)?"
-    r"(?:(?:ca|cirka|drygt|knappt|omkring|totalt|sammanlagt)\s+)?$",
+    _ROLE_VERBS + r"\s+(?:av\s+)?(?:(?:ca|cirka|drygt|knappt|omkring|totalt|sammanlagt)\s+)?$",
     re.IGNORECASE,
 )
 
